@@ -1,0 +1,66 @@
+"""Diagnostic codes: one table, stable codes, each documented.
+
+A code never changes meaning once released; retired codes are not reused.
+``M0xx`` header, ``M1xx`` speakers, ``M2xx`` sections, ``M3xx`` text.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from minutes_cli.models import Diagnostic, Severity
+
+
+class Code(NamedTuple):
+    """A diagnostic kind: stable code, short name, default severity, what it means."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+NO_DATE = Code("M001", "no-date", Severity.WARNING, "No meeting date was found in the header.")
+WEEKDAY_MISMATCH = Code(
+    "M002", "weekday-mismatch", Severity.WARNING, "The stated weekday does not match the date."
+)
+NO_TITLE = Code(
+    "M003", "no-title", Severity.INFO, "No title line was found before the first section."
+)
+UNKNOWN_MARKER = Code(
+    "M101", "unknown-marker", Severity.WARNING, "A speaker marker is not defined by the legend."
+)
+NO_LEGEND = Code(
+    "M102",
+    "no-legend",
+    Severity.WARNING,
+    "Speaker markers are used but the document has no legend.",
+)
+UNUSED_LEGEND_ENTRY = Code(
+    "M103", "unused-legend-entry", Severity.INFO, "A legend entry is never used by any paragraph."
+)
+HEADING_SKIPPED = Code(
+    "M201", "heading-skipped", Severity.WARNING, "A section number was skipped (１, ２, ４)."
+)
+EMPTY_UTTERANCE = Code(
+    "M301", "empty-utterance", Severity.WARNING, "A speaker marker is followed by no text."
+)
+
+#: Every code, in code order: ``minutes rules`` and the README list these.
+ALL_CODES: tuple[Code, ...] = (
+    NO_DATE,
+    WEEKDAY_MISMATCH,
+    NO_TITLE,
+    UNKNOWN_MARKER,
+    NO_LEGEND,
+    UNUSED_LEGEND_ENTRY,
+    HEADING_SKIPPED,
+    EMPTY_UTTERANCE,
+)
+
+
+def diagnostic(code: Code, message: str, line: int | None, column: int | None = None) -> Diagnostic:
+    """A diagnostic record of ``code`` at a source position."""
+    return Diagnostic(
+        code=code.code, severity=code.severity, message=message, line=line, column=column
+    )
