@@ -1,0 +1,18 @@
+"""minutes: turn raw meeting minutes into validated records.
+
+The library API works without the CLI::
+
+    from minutes_cli import parse_text, parse_file
+    doc = parse_file("minutes.txt")
+    for u in doc.utterances:
+        print(u.role, u.text, u.line_start)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from minutes_cli.pipeline import parse_bytes, parse_file, parse_text
+from minutes_cli.sources import SourceError
+
+__all__ = ["SourceError", "__version__", "parse_bytes", "parse_file", "parse_text"]

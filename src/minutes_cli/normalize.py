@@ -1,0 +1,232 @@
+"""Normalizer: raw text to clean lines, then hard-wrapped lines to paragraphs.
+
+Two pure steps, both keeping the original 1-based line numbers:
+
+* :func:`clean_lines` folds newlines, BOM, full-width ASCII and trailing space;
+* :func:`reflow` joins the hard wraps of PDF extraction into paragraphs.
+
+Between them the section splitter finds heading lines, because a heading is a
+paragraph boundary that only a sequence-aware reader can tell from a wrapped
+line that happens to start with ``15 万人``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from minutes_cli import grammar
+
+# Full-width ASCII letters and digits, and the ideographic space, to half width.
+# Deliberately not NFKC: it would also fold （）：～ and ① (which headings and the
+# legend rely on), and not jaconv: a three-range table does not need a dependency.
+_FOLD: dict[int, int | None] = {
+    cp: cp - 0xFEE0
+    for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for cp in range(r[0], r[1] + 1)
+}
+_FOLD[0x3000] = 0x20  # IDEOGRAPHIC SPACE
+_FOLD[0xFEFF] = None  # stray BOM / zero-width no-break space inside the text
+_FOLD[0x00A0] = 0x20  # NO-BREAK SPACE
+
+
+class Line(NamedTuple):
+    """One non-blank source line after cleaning."""
+
+    number: int  # 1-based line in the original input
+    text: str  # folded, trailing white space removed, leading kept
+    width: int  # display width in columns (East Asian wide = 2)
+    gap: int  # blank lines between this line and the previous non-blank one
+
+
+class Cleaned(NamedTuple):
+    """The cleaned lines of a document and what was learnt about its layout."""
+
+    lines: tuple[Line, ...]
+    total_lines: int
+    newline: str  # "LF", "CRLF", "CR", "mixed" or "none"
+
+
+class Paragraph(NamedTuple):
+    """Lines joined into one paragraph, with a map back to the source lines."""
+
+    text: str
+    line_start: int
+    line_end: int
+    #: ``(offset in text, source line, indent)`` for each joined line, offsets
+    #: increasing; ``indent`` is the leading white space the join removed.
+    pieces: tuple[tuple[int, int, int], ...]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based source line and column of character ``offset`` of :attr:`text`."""
+        line, column = self.line_start, offset + 1
+        for start, number, indent in self.pieces:
+            if start > offset:
+                break
+            line, column = number, offset - start + indent + 1
+        return line, column
+
+    def line_at(self, offset: int) -> int:
+        """The source line that holds character ``offset`` of :attr:`text`."""
+        return self.position(offset)[0]
+
+
+class Layout(NamedTuple):
+    """How the text was laid out, learnt from the lines themselves."""
+
+    wrap_width: int | None  # columns at which lines were hard-wrapped, None if not wrapped
+    doubled: bool  # PDF extraction doubled every newline: one blank line is not a break
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a fixed-width rendering (wide characters count 2)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    kinds = [name for name, n in (("CRLF", crlf), ("CR", cr), ("LF", lf)) if n]
+    if not kinds:
+        return "none"
+    return kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def clean_lines(text: str) -> Cleaned:
+    """Split into lines and fold characters; blank lines are counted, not kept."""
+    newline = _newline_style(text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()  # a final newline ends the last line; it does not open another
+    lines: list[Line] = []
+    gap = 0
+    for number, raw_line in enumerate(raw, start=1):
+        folded = raw_line.translate(_FOLD).rstrip()
+        if not folded.strip():
+            gap += 1
+            continue
+        lines.append(Line(number, folded, display_width(folded.strip()), gap if lines else 0))
+        gap = 0
+    return Cleaned(tuple(lines), len(raw), newline)
+
+
+def detect_layout(lines: Sequence[Line]) -> Layout:
+    """Learn the wrap width and blank-line convention from the lines."""
+    gaps = [line.gap for line in lines[1:]]
+    # Doubled newlines: almost no line follows another directly, single blank lines
+    # are common (the soft wraps) and longer runs too (the real paragraph breaks).
+    doubled = bool(gaps) and (
+        sum(g == 0 for g in gaps) < 0.1 * len(gaps)
+        and sum(g == 1 for g in gaps) >= 0.15 * len(gaps)
+        and sum(g >= 2 for g in gaps) >= 0.15 * len(gaps)
+    )
+    widths = sorted(line.width for line in lines)
+    wrap: int | None = None
+    if len(widths) >= 5:
+        p90 = widths[int(0.9 * (len(widths) - 1))]
+        near = sum(w >= 0.9 * p90 for w in widths)
+        # Hard-wrapped text has a crowd of lines just under the wrap width.
+        if p90 >= 20 and near >= 0.3 * len(widths):
+            wrap = p90
+    return Layout(wrap, doubled)
+
+
+def _joiner(previous: str, following: str) -> str:
+    """Japanese wraps join directly; Latin words across a wrap need a space."""
+    if grammar.LATIN_END.search(previous) and grammar.LATIN_START.match(following):
+        return " "
+    return ""
+
+
+BreakRule = Callable[[Line, Line, Layout], bool]
+
+
+def _is_single_line_block(line: Line) -> bool:
+    return bool(grammar.BRACKET_LINE.match(line.text))
+
+
+def _opens_block(line: Line) -> bool:
+    text = line.text
+    return bool(
+        grammar.MARKER_START.match(text)
+        or grammar.BULLET_START.match(text)
+        or grammar.BRACKET_LINE.match(text)
+        or grammar.HEADER_LABEL.match(text)
+    )
+
+
+def _hard_gap(prev: Line, line: Line, layout: Layout) -> bool:
+    return line.gap >= (2 if layout.doubled else 1)
+
+
+def _sentence_ended(prev: Line, line: Line, layout: Layout) -> bool:
+    if not grammar.SENTENCE_END.search(prev.text):
+        return False
+    # Hard-wrapped text: a full line may end in 。 by chance, a short one ends the paragraph.
+    return layout.wrap_width is None or prev.width < 0.85 * layout.wrap_width
+
+
+#: Why a line starts a new paragraph, checked in order; the first that holds wins.
+BREAK_RULES: tuple[tuple[str, BreakRule], ...] = (
+    ("blank-lines", _hard_gap),
+    ("opener", lambda prev, line, layout: _opens_block(line)),
+    ("after-single-line-block", lambda prev, line, layout: _is_single_line_block(prev)),
+    ("sentence-end", _sentence_ended),
+)
+
+
+def break_reason(prev: Line, line: Line, layout: Layout) -> str | None:
+    """The name of the first rule that starts a new paragraph at ``line``, if any."""
+    for name, rule in BREAK_RULES:
+        if rule(prev, line, layout):
+            return name
+    return None
+
+
+def reflow(
+    lines: Sequence[Line], layout: Layout, boundaries: frozenset[int] = frozenset()
+) -> tuple[Paragraph, ...]:
+    """Join hard-wrapped lines into paragraphs.
+
+    ``boundaries`` are source line numbers that are single-line blocks of their
+    own (headings): a paragraph ends before and after each of them.
+    """
+    paragraphs: list[Paragraph] = []
+    current: list[Line] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        parts: list[str] = []
+        pieces: list[tuple[int, int, int]] = []
+        length = 0
+        for line in current:
+            piece = line.text.strip()
+            if parts:
+                joiner = _joiner(parts[-1], piece)
+                parts.append(joiner)
+                length += len(joiner)
+            pieces.append((length, line.number, len(line.text) - len(line.text.lstrip())))
+            parts.append(piece)
+            length += len(piece)
+        paragraphs.append(
+            Paragraph("".join(parts), current[0].number, current[-1].number, tuple(pieces))
+        )
+        current.clear()
+
+    for line in lines:
+        if current:
+            prev = current[-1]
+            if (
+                line.number in boundaries
+                or prev.number in boundaries
+                or break_reason(prev, line, layout)
+            ):
+                flush()
+        current.append(line)
+    flush()
+    return tuple(paragraphs)

@@ -1,0 +1,198 @@
+"""Section splitter: numbered heading lines into a tree.
+
+Heading levels are not fixed per style: the first numbering style met in a
+document is level 1, the next new one level 2, and so on, which is how people
+read ``１ 開会`` / ``（１）…`` / ``①…`` whatever the combination. A candidate is
+only a heading when its number continues the sequence of its style (or restarts
+at 1 under a new parent): that is what tells ``２ 鶴間市長あいさつ`` from a
+wrapped line that starts ``15 万人の…``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from minutes_cli import codes, grammar
+from minutes_cli.models import Diagnostic, Section
+from minutes_cli.normalize import Layout, Line
+
+#: How far a number may jump ahead (１, ２, ４) and still be taken as a heading.
+MAX_SKIP = 3
+
+
+class Heading(NamedTuple):
+    """A heading line, recognised in context."""
+
+    line: int  # 1-based source line
+    style: str
+    level: int
+    ordinal: int
+    number: str  # as written, e.g. "(2)"
+    title: str
+    remark: str | None
+    text: str  # the whole heading line, stripped
+
+
+class Located(NamedTuple):
+    """The innermost section holding a line."""
+
+    id: str
+    title: str
+
+
+def _ordinal(num: str, kind: str) -> int:
+    if kind == "int":
+        return int(num)
+    if kind == "circled":
+        return grammar.CIRCLED.index(num) + 1
+    if kind == "katakana":
+        return grammar.KATAKANA_ORDER.index(num) + 1
+    # kanji: 一..十, 十一.., 二十..
+    digits = grammar.KANJI_DIGITS
+    if "十" not in num:
+        return digits.index(num) + 1 if len(num) == 1 else 0
+    tens, _, ones = num.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
+def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] | None:
+    """The first heading style that matches, with ordinal, number, title, remark."""
+    for style in grammar.HEADING_STYLES:
+        found = style.pattern.match(text)
+        if not found:
+            continue
+        ordinal = _ordinal(found["num"], style.ordinal_of)
+        if ordinal < 1:
+            continue
+        number = text[: found.start("title")].strip()
+        title, remark = _split_remark(found["title"].strip())
+        return style, ordinal, number, title, remark
+    return None
+
+
+def _split_remark(title: str) -> tuple[str, str | None]:
+    parts = grammar.HEADING_REMARK.split(title, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip():
+        return parts[0].strip(), parts[1].strip()
+    return title, None
+
+
+def _continues_previous(prev: Line | None, line: Line, layout: Layout) -> bool:
+    """True when ``line`` looks like the wrapped tail of ``prev``, not a new block."""
+    if prev is None or layout.wrap_width is None:
+        return False
+    soft = line.gap < (2 if layout.doubled else 1)
+    full = prev.width >= 0.9 * layout.wrap_width
+    return soft and full and not grammar.SENTENCE_END.search(prev.text)
+
+
+def find_headings(
+    lines: Sequence[Line], layout: Layout
+) -> tuple[tuple[Heading, ...], tuple[Diagnostic, ...]]:
+    """Recognise heading lines; returns them in order with numbering diagnostics."""
+    levels: dict[str, int] = {}  # style -> level, by first appearance
+    last: dict[str, int] = {}  # style -> last ordinal accepted under the current parent
+    headings: list[Heading] = []
+    diagnostics: list[Diagnostic] = []
+    prev: Line | None = None
+    for line in lines:
+        text = line.text.strip()
+        candidate = None if _continues_previous(prev, line, layout) else _match(text)
+        prev = line
+        if candidate is None:
+            continue
+        style, ordinal, number, title, remark = candidate
+        expected = last.get(style.name, 0) + 1
+        # A new style must start at 1, except the document's first one (an extract may
+        # begin mid-agenda); a known style may skip ahead a little, never go back.
+        reach = MAX_SKIP if style.name in levels or not levels else 1
+        if not expected <= ordinal < expected + reach:
+            continue
+        if style.name not in levels:
+            levels[style.name] = len(levels) + 1
+        level = levels[style.name]
+        if ordinal != expected:
+            diagnostics.append(
+                codes.diagnostic(
+                    codes.HEADING_SKIPPED,
+                    f"heading {number!r} follows number {expected - 1}: {expected} is missing",
+                    line.number,
+                    len(line.text) - len(text.lstrip()) + 1,
+                )
+            )
+        last[style.name] = ordinal
+        for other, other_level in levels.items():
+            if other_level > level:
+                last[other] = 0  # deeper numbering restarts under a new parent
+        headings.append(
+            Heading(line.number, style.name, level, ordinal, number, title, remark, text)
+        )
+    return tuple(headings), tuple(diagnostics)
+
+
+class SectionTree(NamedTuple):
+    """The section records and a way to find the section of a line."""
+
+    sections: tuple[Section, ...]
+    #: ``(first line, last line, located)`` for every section, innermost last.
+    ranges: tuple[tuple[int, int, Located], ...]
+
+    def locate(self, line: int) -> Located | None:
+        """The innermost section containing ``line``, if any."""
+        found: Located | None = None
+        for start, end, located in self.ranges:
+            if start <= line <= end:
+                found = located  # ranges are in document order, so deeper ones come later
+        return found
+
+
+def build_tree(headings: Sequence[Heading], content_lines: Sequence[int]) -> SectionTree:
+    """Nest headings by level; each section runs until the next heading of its level or above.
+
+    ``content_lines`` are the sorted numbers of the non-blank source lines, so that
+    a section ends on its last line of text, not on the blank lines after it.
+    """
+    ends: list[int] = []
+    for i, heading in enumerate(headings):
+        stop = None
+        for later in headings[i + 1 :]:
+            if later.level <= heading.level:
+                stop = later.line
+                break
+        index = bisect.bisect_left(content_lines, stop) if stop else len(content_lines)
+        ends.append(max(heading.line, content_lines[index - 1] if index else heading.line))
+
+    ranges: list[tuple[int, int, Located]] = []
+
+    def build(start: int, stop: int, parent_id: str, depth: int) -> list[Section]:
+        children: list[Section] = []
+        i = start
+        while i < stop:
+            heading = headings[i]
+            j = i + 1
+            while j < stop and headings[j].level > heading.level:
+                j += 1
+            section_id = f"{parent_id}.{len(children) + 1}" if parent_id else str(len(children) + 1)
+            ranges.append((heading.line, ends[i], Located(section_id, heading.title)))
+            children.append(
+                Section(
+                    id=section_id,
+                    number=heading.number,
+                    style=heading.style,
+                    title=heading.title,
+                    remark=heading.remark,
+                    level=depth,
+                    line_start=heading.line,
+                    line_end=ends[i],
+                    heading_line_start=heading.line,
+                    heading_line_end=heading.line,
+                    children=build(i + 1, j, section_id, depth + 1),
+                )
+            )
+            i = j
+        return children
+
+    sections = build(0, len(headings), "", 1)
+    return SectionTree(tuple(sections), tuple(ranges))

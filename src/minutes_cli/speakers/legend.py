@@ -1,0 +1,55 @@
+"""The legend scheme: a key such as ``【◎…議長 ○…委員 ●…オブザーバー ■…釧路市】``
+says what each paragraph's marker means; speakers are roles, not names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from minutes_cli import grammar
+from minutes_cli.models import LegendEntry
+from minutes_cli.normalize import Paragraph
+
+
+def legend_entries(
+    paragraph: Paragraph, start: int = 0, end: int | None = None
+) -> list[LegendEntry]:
+    """The ``marker…role`` entries in ``paragraph.text[start:end]``, one per marker."""
+    entries: list[LegendEntry] = []
+    seen: set[str] = set()
+    body = paragraph.text[start:end]
+    for found in grammar.LEGEND_ENTRY.finditer(body):
+        marker = grammar.canonical_marker(found["marker"])
+        if marker in seen:
+            continue
+        seen.add(marker)
+        line = paragraph.line_at(start + found.start())
+        entries.append(
+            LegendEntry(
+                marker=marker,
+                role=found["role"].strip("…‥・:：=＝ "),
+                line_start=line,
+                line_end=paragraph.line_at(start + found.end() - 1),
+            )
+        )
+    return entries
+
+
+def is_legend_paragraph(paragraph: Paragraph) -> bool:
+    """True when the paragraph is nothing but a legend (``◎…議長 ○…委員``, bracketed or not)."""
+    text = paragraph.text.strip().strip("【】[]［］()（）〔〕<>＜＞")
+    covered = sum(len(m[0]) for m in grammar.LEGEND_ENTRY.finditer(text))
+    count = len(grammar.LEGEND_ENTRY.findall(text))
+    return count >= 2 and covered >= 0.8 * len(text.replace(" ", ""))
+
+
+def read_legend(paragraphs: Sequence[Paragraph]) -> tuple[LegendEntry, ...]:
+    """The first legend in the document: a bracketed key anywhere, or a legend-only paragraph."""
+    for paragraph in paragraphs:
+        found = grammar.LEGEND_BLOCK.search(paragraph.text)
+        if found:
+            entries = legend_entries(paragraph, found.start("body"), found.end("body"))
+            if entries:
+                return tuple(entries)
+        if is_legend_paragraph(paragraph):
+            return tuple(legend_entries(paragraph))
+    return ()
