@@ -1,0 +1,84 @@
+"""Output writers: one function per format, all behind one registry.
+
+The CLI never branches on the format: it looks the writer up in :data:`WRITERS`
+(or calls :func:`write`), so adding a format means adding one module and one
+registry entry. Writers stream to the text stream they are given and never open
+files or print, which keeps them testable with :class:`io.StringIO` and lets a
+batch run append many documents to one stream. They depend only on
+:mod:`minutes_cli.models`, never on the parser or the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from types import MappingProxyType
+from typing import TextIO
+
+from minutes_cli.models import Document
+
+# The writer modules import WriteOptions for type checking only, so importing them
+# before it is defined is not a cycle at run time.
+from minutes_cli.writers.csv_writer import write_csv
+from minutes_cli.writers.json_writer import write_json
+from minutes_cli.writers.jsonl import write_jsonl
+from minutes_cli.writers.markdown import write_markdown
+
+
+class Format(str, Enum):
+    """Output formats; the value is what the user types after ``--format``."""
+
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    MD = "md"
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """Knobs that only some formats use; the others ignore them."""
+
+    bom: bool = False
+    """CSV only: write a UTF-8 BOM first, so Excel detects UTF-8."""
+    header: bool = True
+    """CSV only: write the header row (a batch run writes it for the first file only)."""
+    indent: int | None = 2
+    """JSON only: indentation, or ``None`` for one compact line."""
+
+
+Writer = Callable[[Document, TextIO, WriteOptions], None]
+
+WRITERS: Mapping[Format, Writer] = MappingProxyType(
+    {
+        Format.JSON: write_json,
+        Format.JSONL: write_jsonl,
+        Format.CSV: write_csv,
+        Format.MD: write_markdown,
+    }
+)
+"""The one registry of writers, keyed by format."""
+
+EXTENSIONS: Mapping[Format, str] = MappingProxyType(
+    {
+        Format.JSON: ".json",
+        Format.JSONL: ".jsonl",
+        Format.CSV: ".csv",
+        Format.MD: ".md",
+    }
+)
+"""File name extension for each format, for ``--output-dir`` style batch runs."""
+
+
+def write(
+    document: Document, fmt: Format, out: TextIO, options: WriteOptions = WriteOptions()
+) -> None:
+    """Write *document* to *out* in format *fmt*.
+
+    *fmt* is normalised with ``Format(fmt)`` so a plain ``"json"`` works too: a
+    ``str`` enum compares equal to its value but does not hash like it.
+    """
+    WRITERS[Format(fmt)](document, out, options)
+
+
+__all__ = ["EXTENSIONS", "WRITERS", "Format", "WriteOptions", "Writer", "write"]

@@ -1,0 +1,57 @@
+"""CSV: the flat utterance rows, safe to open in a spreadsheet.
+
+Choices, and why:
+
+* Records end with ``"\\r\\n"`` as RFC 4180 says (and Excel expects). Newlines
+  *inside* a text cell stay ``"\\n"`` and the cell is quoted, so they round-trip
+  through any conforming reader. As for every :mod:`csv` writer, a file stream
+  must be opened with ``newline=""`` or the platform may rewrite line ends.
+* Formula injection (OWASP "CSV Injection"): a text cell starting with ``=``,
+  ``+``, ``-``, ``@``, TAB or CR is prefixed with ``'`` so a spreadsheet shows it
+  as text instead of evaluating it. Integer cells (``seq``, line numbers) are
+  written as plain numbers. The prefix is the only change to the data.
+* ``None`` becomes an empty cell.
+* ``bom`` writes U+FEFF first so Excel picks UTF-8 instead of the ANSI code page;
+  ``header=False`` lets a batch run append documents under one header. Both are
+  the caller's to set per call (a batch passes them for its first document only).
+
+Named ``csv_writer`` rather than ``csv`` so the module never shadows the standard
+library.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING, TextIO
+
+from minutes_cli.models import Document
+from minutes_cli.writers.rows import ROW_FIELDS, utterance_rows
+
+if TYPE_CHECKING:
+    from minutes_cli.writers import WriteOptions
+
+BOM = "\ufeff"
+LINE_TERMINATOR = "\r\n"
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet treat a cell as a formula."""
+
+
+def safe_cell(value: str | int | None) -> str | int:
+    """Return *value* as a CSV cell that a spreadsheet will not evaluate."""
+    if value is None:
+        return ""
+    # A lone "-" (the stdin source) is no formula; anything longer that starts so may be.
+    if isinstance(value, str) and value != "-" and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def write_csv(document: Document, out: TextIO, options: WriteOptions) -> None:
+    """Write a header row (unless disabled) and one row per utterance."""
+    if options.bom:
+        out.write(BOM)
+    writer = csv.writer(out, lineterminator=LINE_TERMINATOR)
+    if options.header:
+        writer.writerow(ROW_FIELDS)
+    for row in utterance_rows(document):
+        writer.writerow([safe_cell(row[field]) for field in ROW_FIELDS])

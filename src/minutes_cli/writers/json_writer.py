@@ -1,0 +1,21 @@
+"""JSON: the whole document, exactly as the schema (``minutes schema``) describes it.
+
+Named ``json_writer`` rather than ``json`` so the module never shadows the
+standard library for tools that put this directory on ``sys.path``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, TextIO
+
+from minutes_cli.models import Document
+
+if TYPE_CHECKING:
+    from minutes_cli.writers import WriteOptions
+
+
+def write_json(document: Document, out: TextIO, options: WriteOptions) -> None:
+    """Dump the document with real (not ``\\uXXXX``-escaped) Japanese and a final newline."""
+    json.dump(document.model_dump(mode="json"), out, ensure_ascii=False, indent=options.indent)
+    out.write("\n")
