@@ -1,0 +1,76 @@
+"""Arrows point one way: the pipeline never imports the CLI, writers or typer;
+models import nothing of the pipeline; writers import only models."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "minutes_cli"
+PIPELINE = [
+    "sources",
+    "normalize",
+    "grammar",
+    "header",
+    "sections",
+    "speakers",
+    "pipeline",
+    "jpdate",
+    "codes",
+    "lossless",
+]
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def module_files(name: str) -> list[Path]:
+    target = PACKAGE / name
+    return sorted(target.rglob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
+
+
+@pytest.mark.parametrize("name", PIPELINE)
+def test_pipeline_does_not_import_the_edges(name: str) -> None:
+    for path in module_files(name):
+        for module in imports_of(path):
+            assert not module.startswith(
+                ("minutes_cli.cli", "minutes_cli.writers", "typer", "rich")
+            ), f"{path.name} imports {module}"
+
+
+def test_models_import_nothing_of_the_pipeline() -> None:
+    for module in imports_of(PACKAGE / "models.py"):
+        assert not module.startswith("minutes_cli"), module
+
+
+def test_writers_import_only_models() -> None:
+    for path in module_files("writers"):
+        for module in imports_of(path):
+            if module.startswith("minutes_cli"):
+                assert module == "minutes_cli.models" or module.startswith("minutes_cli.writers")
+
+
+def test_library_api_works_without_typer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['typer'] = None; sys.modules['rich'] = None\n"
+        "from minutes_cli import parse_text\n"
+        "print(len(parse_text('【○…委員】\\n○発言。\\n').utterances))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"

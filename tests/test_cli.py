@@ -1,0 +1,145 @@
+"""The CLI through typer's runner: formats, output files, errors and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from minutes_cli import __version__
+from minutes_cli.cli import ExitCode, app
+from minutes_cli.models import Document
+from tests.conftest import SEED
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_is_the_whole_document() -> None:
+    code, out, err = run("parse", str(SEED))
+    assert (code, err) == (0, "")
+    document = Document.model_validate_json(out)
+    assert len(document.utterances) == 16
+    assert document.source.path == str(SEED)
+
+
+def test_jsonl_has_one_utterance_per_line() -> None:
+    code, out, _ = run("parse", str(SEED), "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 16
+    assert rows[0]["date"] == "2025-10-06" and rows[0]["section"] == "3.2"
+    assert rows[0]["section_title"].startswith("第3期") and rows[0]["source"] == str(SEED)
+    assert (rows[0]["line_start"], rows[0]["line_end"]) == (45, 53)
+
+
+def test_csv_has_a_header_and_one_row_per_utterance() -> None:
+    code, out, _ = run("parse", str(SEED), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 16
+    assert rows[0]["role"] == "議長" and rows[0]["line_start"] == "45"
+    assert not out.startswith("\ufeff")
+
+
+def test_csv_bom_and_formula_safety(tmp_path: Path) -> None:
+    source = tmp_path / "x.txt"
+    source.write_text('【○…委員】\n○=HYPERLINK("http://x")\n', encoding="utf-8")
+    code, out, _ = run("parse", str(source), "-f", "csv", "--bom")
+    assert code == 0 and out.startswith("\ufeff")
+    (row,) = csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))
+    assert row["text"] == '\'=HYPERLINK("http://x")'
+
+
+def test_markdown_is_readable() -> None:
+    code, out, _ = run("parse", str(SEED), "-f", "md")
+    assert code == 0
+    assert out.startswith("# 令和7年度第1回釧路市")
+    assert "議事" in out and "**議長**" in out and "**オブザーバー**" in out
+
+
+def test_stdin() -> None:
+    code, out, _ = run("parse", "-", "-f", "jsonl", stdin=SEED.read_bytes())
+    assert code == 0 and len(out.splitlines()) == 16
+    assert json.loads(out.splitlines()[0])["source"] == "-"
+
+
+def test_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "seed.json"
+    code, out, _ = run("parse", str(SEED), "-o", str(target))
+    assert (code, out) == (0, "")
+    assert (
+        Document.model_validate_json(target.read_text(encoding="utf-8")).meta.date == "2025-10-06"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["seed.json"]  # no temp files left
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "empty.txt", b""), "empty file"),
+        (lambda d: _write(d / "blank.txt", b" \n\n"), "no text"),
+        (lambda d: _write(d / "sjis.txt", "議事録\n日時".encode("cp932")), "not valid UTF-8"),
+        (lambda d: _write(d / "bin.txt", b"PK\x03\x04\x00\x00"), "binary file"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_no_output_file(
+    make: Callable[[Path], Path], message: str, tmp_path: Path
+) -> None:
+    path = make(tmp_path)
+    target = tmp_path / "out.json"
+    code, out, err = run("parse", str(path), "-o", str(target))
+    assert code == ExitCode.INPUT_ERROR
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith(f"minutes: {path}")
+    assert message in err and "Traceback" not in err
+    assert not target.exists()
+
+
+def test_undecodable_input_names_line_and_column(tmp_path: Path) -> None:
+    path = _write(tmp_path / "bad.txt", "一行目\n二行".encode() + b"\xff\n")
+    _, _, err = run("parse", str(path))
+    assert err.startswith(f"minutes: {path}:2:7: not valid UTF-8: byte 0xff")
+
+
+def test_too_big(tmp_path: Path) -> None:
+    path = _write(tmp_path / "big.txt", "あ".encode() * 100)
+    code, _, err = run("parse", str(path), "--max-bytes", "10")
+    assert code == 2 and "over the limit of 10" in err
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    code, _, _ = run("parse", str(SEED), "-f", "xml")
+    assert code == 2
+
+
+def test_schema_matches_the_models() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    assert json.loads(out) == Document.model_json_schema()
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, f"minutes {__version__}\n")
+
+
+@pytest.mark.parametrize("command", [[], ["parse"], ["schema"]])
+def test_help_has_an_example(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0 and "minutes" in out and ("Example" in out or "example" in out)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

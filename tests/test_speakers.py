@@ -1,0 +1,87 @@
+"""Speaker-marker tokenizer and the legend scheme, through the library API."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_cli import parse_text
+from tests.conftest import assert_lossless
+
+BODY = "1 議事\n{legend}\n◎議長の発言。\n{circle}委員の発言。\n■市の回答。\n"
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "【◎…議長 ○…委員 ■…市】",
+        "【◎：議長、○：委員、■：市】",
+        "[◎=議長 ○=委員 ■=市]",
+        "（◎・・・議長 ○・・・委員 ■・・・市）",
+        "◎…議長 ○…委員 ■…市",
+    ],
+)
+@pytest.mark.parametrize("circle", ["○", "〇", "◯"])
+def test_legend_separators_and_circle_variants(legend: str, circle: str) -> None:
+    text = BODY.format(legend=legend, circle=circle)
+    document = parse_text(text)
+    assert [(e.marker, e.role) for e in document.speakers] == [
+        ("◎", "議長"),
+        ("○", "委員"),
+        ("■", "市"),
+    ]
+    assert [(u.marker, u.role, u.text) for u in document.utterances] == [
+        ("◎", "議長", "議長の発言。"),
+        ("○", "委員", "委員の発言。"),
+        ("■", "市", "市の回答。"),
+    ]
+    assert [d for d in document.diagnostics if d.code.startswith("M1")] == []
+    assert_lossless(document, text)
+
+
+def test_unknown_marker_is_kept_with_a_diagnostic() -> None:
+    document = parse_text("【◎…議長 ○…委員】\n◎はじめます。\n  ●オブザーバーの発言。\n○質問。\n")
+    unknown = document.utterances[1]
+    assert (unknown.marker, unknown.role, unknown.text) == ("●", None, "オブザーバーの発言。")
+    (diagnostic,) = [d for d in document.diagnostics if d.code == "M101"]
+    assert (diagnostic.line, diagnostic.column) == (3, 3)
+
+
+def test_markers_without_a_legend() -> None:
+    document = parse_text("○開会します。\n■説明します。\n")
+    assert [(u.marker, u.role) for u in document.utterances] == [("○", None), ("■", None)]
+    assert [(d.code, d.line) for d in document.diagnostics if d.code.startswith("M1")] == [
+        ("M102", 1)
+    ]
+
+
+def test_unused_legend_entry_and_empty_utterance() -> None:
+    document = parse_text("【◎…議長 ○…委員 ●…オブザーバー】\n◎\n○質問。\n")
+    codes = sorted((d.code, d.line) for d in document.diagnostics)
+    assert ("M103", 1) in codes  # ● never used
+    assert ("M301", 2) in codes  # ◎ with no text
+
+
+def test_plain_paragraphs_after_an_utterance_continue_it() -> None:
+    text = (
+        "1 議事\n【◎…議長 ○…委員】\n○一つ目の段落です。\n\n二つ目の段落です。\n\n"
+        "・事務局より説明\n\nその後の文。\n"
+    )
+    document = parse_text(text)
+    (utterance,) = document.utterances
+    assert utterance.text == "一つ目の段落です。\n二つ目の段落です。"
+    assert (utterance.line_start, utterance.line_end) == (3, 5)
+    assert [(n.kind, n.text) for n in document.notes] == [
+        ("legend", "【◎…議長 ○…委員】"),
+        ("bullet", "事務局より説明"),
+        ("text", "その後の文。"),
+    ]
+    assert_lossless(document, text)
+
+
+def test_a_turn_ends_at_a_new_section() -> None:
+    text = "1 議事\n【◎…議長】\n◎発言。\n2 閉会\n閉会後の文。\n"
+    document = parse_text(text)
+    assert document.utterances[0].line_end == 3
+    assert [(n.section, n.text) for n in document.notes if n.kind == "text"] == [
+        ("2", "閉会後の文。")
+    ]
