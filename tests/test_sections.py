@@ -88,3 +88,10 @@ def test_tree_ids_and_spans() -> None:
 def test_arabic_with_a_dot_but_not_decimals_or_times() -> None:
     assert [title for *_, title, _ in headings("1. 開会\n2．議事")] == ["開会", "議事"]
     assert headings("1.5 倍になった\n10:30 開会") == []
+
+
+def test_dai_with_kanji_numbers() -> None:
+    assert [(style, title) for _, style, _, _, title, _ in headings("第一 総則\n第二 附則")] == [
+        ("dai", "総則"),
+        ("dai", "附則"),
+    ]

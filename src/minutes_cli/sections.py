@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from minutes_cli import codes, grammar
+from minutes_cli import codes, grammar, jpdate
 from minutes_cli.models import Diagnostic, Section
 from minutes_cli.normalize import Layout, Line
 
@@ -43,18 +43,11 @@ class Located(NamedTuple):
 
 
 def _ordinal(num: str, kind: str) -> int:
-    if kind == "int":
-        return int(num)
     if kind == "circled":
         return grammar.CIRCLED.index(num) + 1
     if kind == "katakana":
         return grammar.KATAKANA_ORDER.index(num) + 1
-    # kanji: 一..十, 十一.., 二十..
-    digits = grammar.KANJI_DIGITS
-    if "十" not in num:
-        return digits.index(num) + 1 if len(num) == 1 else 0
-    tens, _, ones = num.partition("十")
-    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+    return jpdate.parse_int(num) or 0  # arabic or kanji (第一, 十二)
 
 
 def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] | None:
