@@ -94,6 +94,7 @@ def make_document(
         heading_line_end=20,
     )
     return Document(
+        scheme="legend",
         source=Source(
             path=path, sha256="0" * 64, bytes=1234, encoding="utf-8", newline="LF", lines=30
         ),

@@ -85,12 +85,25 @@ class HeadingStyle(NamedTuple):
 
     name: str
     pattern: re.Pattern[str]
-    ordinal_of: str  # "int", "kanji", "katakana" or "circled": how ``num`` becomes 1, 2, 3…
+    #: "int", "kanji", "katakana" or "circled": how ``num`` becomes 1, 2, 3…; "none" for
+    #: unnumbered styles (Markdown ``##``), which need no sequence to be believed.
+    ordinal_of: str
 
 
 #: Heading numbering styles. Their *levels* are not fixed here: the section splitter
 #: assigns levels by order of first appearance in each document, as people do.
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
+    *(
+        HeadingStyle(
+            f"markdown-h{n}", re.compile(rf"^#{{{n}}}\s+(?P<num>)(?P<title>\S.*?)\s*#*$"), "none"
+        )
+        for n in range(2, 7)
+    ),
+    HeadingStyle(
+        "bold-numbered",
+        re.compile(r"^\*\*(?P<num>\d{1,2})\\?[.．)]\s*(?P<title>[^*]+?)\s*\*\*$"),
+        "int",
+    ),
     HeadingStyle(
         "dai", re.compile(r"^第(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})" + _SEP + _TITLE), "int"
     ),
@@ -143,6 +156,9 @@ ARTIFACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("page-number", re.compile(r"^\s*[-－‐–—]\s*\d{1,4}\s*[-－‐–—]\s*$")),
     ("page-number", re.compile(r"^\s*\d{1,4}\s*[/／]\s*\d{1,4}\s*$")),
     ("page-number", re.compile(r"^\s*(?:Page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?\s*$", re.I)),
+    ("page-footer", re.compile(r"^\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+)?\d{1,4} of \d{1,4}\s*$")),
+    ("page-marker", re.compile(r'^\s*<PAGE="?\d{1,4}"?>\s*$', re.I)),
+    ("html-tag", re.compile(r"^\s*(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*)+$")),
     ("form-feed", re.compile(r"^\s*\f\s*$")),
 )
 
@@ -153,3 +169,159 @@ def artifact_reason(text: str) -> str | None:
         if pattern.match(text):
             return name
     return None
+
+
+# --- assembly and Diet speaker labels ----------------------------------------------------
+
+#: Role words a speaker label may end with, matched longest first so that 副委員長
+#: wins over 委員長 and 委員, and 副議長 over 議長. Old kanji forms (國務大臣) included.
+ROLE_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "議長", "副議長", "仮議長", "委員長", "副委員長", "小委員長", "仮委員長", "委員",
+            "理事", "市長", "副市長", "区長", "副区長", "町長", "副町長", "村長", "副村長",
+            "知事", "副知事",
+            "教育長", "教育委員", "監査委員", "代表監査委員", "選挙管理委員会委員長",
+            "内閣総理大臣", "国務大臣", "國務大臣", "大臣", "副大臣", "大臣政務官", "政務官",
+            "政府委員", "政府参考人", "参考人", "公述人", "説明員", "証人",
+            "事務局長", "事務局次長", "議会事務局長", "局長", "次長", "部長", "室長", "課長",
+            "会計管理者", "管理者", "会長", "副会長", "座長", "副座長", "幹事長",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+#: Honorifics written after a speaker's name; removed from the name and kept apart.
+HONORIFICS: tuple[str, ...] = ("議員", "君", "さん", "氏", "様")
+
+_ROLE_ALT = "|".join(re.escape(r) for r in ROLE_SUFFIXES)
+_HONORIFIC_ALT = "|".join(re.escape(h) for h in HONORIFICS)
+
+#: The label that follows an assembly marker, up to the white space before the speech.
+#: Shapes: 議長（清野一榮議員） / （伊藤よしのり議長） / （井上さくら君） / 22番（筒井議員）
+#: / おのせ康裕議長 / 北村経夫君 / 原（侑）委員. The caller splits name, role and honorific.
+ASSEMBLY_LABEL = re.compile(
+    r"^(?P<label>"
+    r"(?P<outer>[^\s（(）)]{0,24})[（(](?P<inner>[^）)]{1,24})[）)](?P<after>[^\s（(]{0,8})"
+    r"|(?P<bare>[^\s（(）)、。]{1,24})"
+    r")(?:\s+|$)(?P<rest>.*)$",
+    re.DOTALL,
+)
+ROLE_AT_END = re.compile(r"(?P<role>" + _ROLE_ALT + r")$")
+HONORIFIC_AT_END = re.compile(r"(?P<honorific>" + _HONORIFIC_ALT + r")$")
+SEAT = re.compile(r"^(?P<seat>\d{1,3})\s*番$")
+
+#: Headings of header blocks that start with ○/〇 but are not speakers
+#: (○議事日程, 〇出席議員, ○本日の会議に付した案件, ○小委員長の互選, 〇 第 1 日).
+NOT_A_SPEAKER = re.compile(
+    r"^(?:(?:追加)?議事日程|(?:本日の)?[会會]議に付した|出席|欠席|地方自治法|会議録署名|"
+    r"委員の異動|日程第|請願|陳情|第\s*\d+\s*日|第[一二三四五六七八九十]+日|"
+    r"(?:説明員|事務局出席職員|(?:区|市)?議会事務局)\s*(?:[（(]\s*\d+\s*[名人]\s*[）)])?\s*$)"
+)
+
+# --- non-speech events -------------------------------------------------------------------
+
+_OPEN = r"[（(〔\[［]"
+_CLOSE = r"[）)〕\]］]"
+_NUM = r"[\d〇零一二三四五六七八九十]{1,3}"
+_TIME = r"(?:午前|午後)\s*" + _NUM + r"\s*時(?:\s*" + _NUM + r"\s*分|半)?"
+_TIME_WORDS = r"(?:開会・開議|開会|開議|休憩|再開|散会|散會|閉会|閉會|延会|延會|開議|会議中止)"
+
+#: Events recorded in verbatim minutes, checked in order (name -> pattern on a stripped line).
+EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "time",
+        re.compile(
+            r"^" + _OPEN + r"?\s*[〇○]?\s*" + _TIME + r"\s*" + _TIME_WORDS + r"\s*" + _CLOSE + r"?$"
+        ),
+    ),
+    (
+        "floor-voice",
+        re.compile(
+            r"^"
+            + _OPEN
+            + r".{0,60}(?:呼ぶ者|声あり|の声|拍手|起立|発言する者|者あり|議場騒然|笑声)"
+            + r"[^〕）)\]］]{0,6}"
+            + _CLOSE
+            + r"$"
+        ),
+    ),
+    (
+        "stage-direction",
+        re.compile(
+            r"^"
+            + _OPEN
+            + r"[^〕）)\]］]{0,40}(?:登壇|降壇|退席|着席|入場|退場|入室|退室|発言席)"
+            + r"[^〕）)\]］]{0,4}"
+            + _CLOSE
+            + r"$"
+        ),
+    ),
+    ("reading", re.compile(r"^" + _OPEN + r"[^〕）)\]］]{0,40}(?:朗読|報告)" + _CLOSE + r"$")),
+    ("separator", re.compile(r"^[-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]{3,}$")),
+)
+
+
+def event_kind(text: str) -> str | None:
+    """The kind of non-speech event a stripped line or paragraph records, if any."""
+    for name, pattern in EVENTS:
+        if pattern.match(text):
+            if name == "separator" and not re.search(r"[-－―ー─━＝=‐–—_＿*＊]{3}", text):
+                continue  # "・・・" alone is an ellipsis, not a rule
+            return name
+    return None
+
+
+# --- prefix speaker labels ---------------------------------------------------------------
+
+#: ``Name: text`` label shapes, checked in order; group ``label`` and ``rest``.
+PREFIX_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("initials", re.compile(r"^(?P<label>[A-Z]{2,4}):\s+(?P<rest>\S.*)$", re.DOTALL)),
+    ("qa", re.compile(r"^(?P<label>問|答|Q|A)\s*[.．:：]\s*(?P<rest>\S.*)$", re.DOTALL)),
+    ("bracketed", re.compile(r"^[【](?P<label>[^】\s]{1,12})[】]\s*(?P<rest>\S.*)$", re.DOTALL)),
+    ("paren", re.compile(r"^[（(](?P<label>[^）)\s]{1,8})[）)]\s*(?P<rest>\S.*)$", re.DOTALL)),
+    ("name", re.compile(
+        r"^(?P<label>\?{3}|\*{3,5}|[A-Za-z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,3}):"
+        r"\s+(?P<rest>\S.*)$",
+        re.DOTALL,
+    )),
+    ("japanese", re.compile(
+        r"^(?P<label>[^\s:：、。()（）「」]{1,12})[：:]\s*(?P<rest>\S.*)$", re.DOTALL
+    )),
+)  # fmt: skip
+
+#: Words that end in a colon but are not speakers (``Disposition:``, ``Key:``, ``Note:``).
+NOT_SPEAKER_WORDS: frozenset[str] = frozenset((
+    "disposition", "key", "note", "notes", "date", "time", "place", "location", "venue",
+    "attendees", "attendance", "present", "absent", "agenda", "motion", "action", "actions",
+    "vote", "votes", "result", "results", "conclusion", "resolution", "topic", "topics",
+    "summary", "subject", "re", "ave", "plan", "item", "items", "lang", "tags", "title",
+    "layout", "author", "status", "update", "updates", "decision", "decisions", "question",
+    "questions", "answer", "answers", "example", "examples", "see", "source", "link", "links",
+    "http", "https", "mailto", "presenter", "presenters", "chair", "minutes", "next", "todo",
+    "fyi", "ps", "nb", "cc", "bcc", "from", "to", "comment", "comments", "discussion",
+    "proposal", "proposals", "slides", "slide", "consensus", "outcome",
+    "public comment", "public comments", "roll call", "call to order", "next steps",
+    "action item", "action items", "new business", "old business", "portland plan",
+    "日時", "日付", "時間", "場所", "会場", "議題", "件名", "出席者", "欠席者", "資料", "配布資料",
+    "備考", "注", "メモ", "結論", "決定", "決定事項",
+))  # fmt: skip
+
+#: A legend of initials: ``Waldemar Horwat (WH)``.
+INITIALS_ENTRY = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s*\((?P<initials>[A-Z]{2,4})\)"
+)
+
+#: A speaker label glued inside a line of PDF text: ``…Thank you.    Adams: Please…``.
+MIDLINE_NAME = re.compile(
+    r"(?:(?<=\S\s{2,})|(?<=[.?!\]]\s))"
+    r"(?P<label>\*{3,5}|[A-Z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,2}):\s"
+)
+#: A personal name (``Joe Rastatter``): one such label is enough to be a speaker.
+PROPER_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'’-]+){1,2}$")
+
+#: A running page footer at the start of a line: ``January 12, 2011  7 of 18``.
+INLINE_FOOTER = re.compile(
+    r"^(?P<indent>\s*)(?P<footer>[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+\d{1,4} of \d{1,4})(?:\s+|$)"
+)

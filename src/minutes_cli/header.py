@@ -1,155 +1,270 @@
-"""Header reader: title, kind, date, times, venue and attendance.
+"""Header reader: title, kind, date, times, venue, attendance and agenda.
 
-The header is the run of paragraphs before the first section that look like a
-header: a title, ``日時：…`` / ``場所：…`` label lines, a bare date line. It stops
-at the first speaker, bullet or plain body paragraph, which belong to the body.
+The header is the run of lines before the body. Its lines are read one by one
+with the recognisers in :data:`LINE_KINDS` (labels such as ``日時：``/``１　期日``,
+attendance and agenda block headings, agenda items, dates, time stamps, rules)
+and grouped into blocks: an attendance heading takes the list under it, an
+agenda heading its items. Each block becomes one :class:`HeaderField`, so every
+header line is owned by exactly one record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re as _re
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+import regex as re
+
 from minutes_cli import codes, grammar, jpdate
-from minutes_cli.models import Attendance, Diagnostic, HeaderField, Meta
-from minutes_cli.normalize import Paragraph, display_width
+from minutes_cli.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceGroup,
+    Attendee,
+    Diagnostic,
+    HeaderField,
+    Meta,
+)
+from minutes_cli.normalize import Line, Paragraph, display_width
 
 #: Header label (spaces removed) -> what its value states.
 LABEL_KEYS: dict[str, str] = {
     "日時": "datetime", "開催日時": "datetime", "開会日時": "datetime",
-    "開催日": "date", "期日": "date", "日付": "date",
-    "時間": "time",
-    "場所": "venue", "会場": "venue", "開催場所": "venue",
+    "開催日": "date", "期日": "date", "日付": "date", "date": "date",
+    "時間": "time", "time": "time",
+    "場所": "venue", "会場": "venue", "開催場所": "venue", "place": "venue",
+    "location": "venue", "venue": "venue",
     "出席者": "attendance", "出席委員": "attendance", "欠席者": "attendance",
-    "欠席委員": "attendance",
+    "欠席委員": "attendance", "attendees": "attendance", "present": "attendance",
+    "absent": "attendance",
 }  # fmt: skip
 
 #: A paragraph wider than this (columns) is body text, not a title line.
 MAX_TITLE_WIDTH = 120
 
+#: Block label word -> status, first match wins: 欠席説明員 is absent, 出席説明員 staff.
+_ATTENDANCE_STATUS: tuple[tuple[str, str], ...] = (
+    ("欠席", "absent"), ("説明員", "staff"), ("事務局", "staff"), ("局職員", "staff"),
+    ("理事者", "staff"), ("地方自治法", "staff"), ("政府", "staff"), ("國務大臣", "staff"),
+    ("国務大臣", "staff"), ("出席", "present"),
+)  # fmt: skip
 
-class Header(NamedTuple):
-    """What the header reader found, and how many leading paragraphs it consumed."""
+#: Attendance block headings: 出席議員（２５名）, 出　席　議　員　（３８名）, ３ 出席議員（32人）,
+#: 欠席議員 なし, 説明員, 出席事務局職員, 地方自治法第121条による出席者, 区議会事務局, 出席國務大臣.
+ATTENDANCE_HEAD = re.compile(
+    r"^(?:[○〇]\s*)?(?:\d{1,2}\s*)?(?P<label>"
+    r"(?:出席|欠席)\S{0,8}?(?:議員|委員|者|職員|説明員|大臣|政府委員|政府参考人|参考人)"
+    r"|説明員|事務局出席職員|出席事務局職員|地方自治法第\d+条による出席者|(?:区|市)?議会事務局"
+    r")\s*(?:[（(]\s*(?P<count>\d+)\s*(?:名|人)\s*[）)])?\s*(?P<rest>.*)$"
+)
+#: Agenda block headings: ○議事日程, 議事日程（第１号）, 本日の会議に付した事件, 追加議事日程.
+AGENDA_HEAD = re.compile(
+    r"^(?:[○〇]\s*)?(?P<label>(?:追加)?議事日程|(?:本日の)?[会會]議に付した(?:事件|案件))"
+    r"(?P<rest>.*)$"
+)
+#: Agenda items: 第１　会期の決定, 日程第１, 日程第 2 議案…, 第一 環太平洋…
+AGENDA_ITEM = re.compile(
+    r"^(?P<number>(?:追加)?(?:日程)?第\s*[\d一二三四五六七八九十]{1,3})(?:\s+(?P<title>\S.*))?$"
+)
+#: Header labels with a numbered form and no colon: ``１　期日　令和６年…``.
+NUMBERED_LABEL = re.compile(
+    r"^\d{1,2}\s+(?P<label>日\s*時|期\s*日|場\s*所|会\s*場|開催日時|開催日)\s+(?P<value>\S.*)$"
+)
+#: English ``Date: …`` style labels (the Japanese ones are in grammar.HEADER_LABEL).
+ENGLISH_LABEL = _re.compile(
+    r"^\*?\s*(?P<label>Date|Time|Place|Location|Venue|Attendees|Present|Absent)\s*:\s*(?P<value>.*)$",
+    _re.IGNORECASE,
+)
+#: Other ``key: value`` lines in a header (front matter, 会議名：…).
+KEY_VALUE = re.compile(r"^(?P<label>[\w・]{1,12})\s*[:：]\s*(?P<value>\S.*)$")
+#: Words that make a short header line a title line.
+TITLE_WORDS = re.compile(
+    r"会議録|議事録|議事要旨|会議要旨|議事概要|会議|議会|委員会|定例会|審議会|Minutes|Meeting", re.I
+)
+#: Time stamps that open and close the sitting.
+OPENING = re.compile(r"開会|開議")
+CLOSING = re.compile(r"散会|散會|閉会|閉會|延会|延會")
 
-    meta: Meta
-    fields: tuple[HeaderField, ...]
-    consumed: int
-    diagnostics: tuple[Diagnostic, ...]
+
+class HeaderLine(NamedTuple):
+    """A header line with what it was recognised as."""
+
+    line: Line
+    kind: str
+    label: str | None
+    value: str
 
 
-def _field(paragraph: Paragraph, key: str, label: str | None) -> HeaderField:
-    return HeaderField(
-        key=key,  # type: ignore[arg-type]  # keys come from LABEL_KEYS and this module
-        label=label,
-        text=paragraph.text.strip(),
-        line_start=paragraph.line_start,
-        line_end=paragraph.line_end,
-    )
-
-
-def _classify(paragraph: Paragraph, index: int) -> HeaderField | None:
-    """The header field a leading paragraph states, or None where the body begins."""
-    text = paragraph.text.strip()
-    labelled = grammar.HEADER_LABEL.match(text)
-    if labelled:
-        label = labelled["label"].replace(" ", "")
-        return _field(paragraph, LABEL_KEYS.get(label, "other"), label)
-    if (
-        grammar.MARKER_START.match(text)
-        or grammar.BULLET_START.match(text)
-        or display_width(text) > MAX_TITLE_WIDTH
-        or grammar.SENTENCE_END.search(text)
-    ):
-        return None
-    found = jpdate.find_date(text)
-    if found and found.start == 0:
-        return _field(paragraph, "date", None)
-    if index == 0 or (grammar.BRACKET_LINE.match(text) is None and _is_title_like(text)):
-        return _field(paragraph, "title", None)
+def _label_of(text: str) -> tuple[str, str, str] | None:
+    """``(key, label, value)`` for a labelled line in any of its forms."""
+    for pattern in (grammar.HEADER_LABEL, NUMBERED_LABEL, ENGLISH_LABEL):
+        found = pattern.match(text)
+        if found:
+            label = found["label"].replace(" ", "")
+            return LABEL_KEYS.get(label.lower(), "other"), label, found["value"].strip()
     return None
 
 
-def _is_title_like(text: str) -> bool:
-    return any(kind in text for kind in grammar.KINDS) or "会議" in text or "委員会" in text
+def classify_line(text: str) -> tuple[str, str | None, str]:
+    """What a header line is: ``(kind, label, value)``; kind is one of the block kinds."""
+    event = grammar.event_kind(text)
+    if event in ("separator", "time"):
+        return event, None, text
+    labelled = _label_of(text)
+    if labelled:
+        key, label, value = labelled
+        return f"label:{key}", label, value
+    compact = text.replace(" ", "")
+    found = ATTENDANCE_HEAD.match(compact)
+    if found and len(found["rest"]) <= 12:
+        return "attendance-head", found["label"], compact
+    found = AGENDA_HEAD.match(compact)
+    if found:
+        return "agenda-head", found["label"], found["rest"].strip()
+    found = AGENDA_ITEM.match(text)
+    if found:
+        return "agenda-item", found["number"].replace(" ", ""), (found["title"] or "").strip()
+    if grammar.LEGEND_BLOCK.search(text) and grammar.BRACKET_LINE.match(text):
+        return "legend", None, text
+    if text.startswith("# "):
+        return "title", None, text[2:].strip()
+    if len(grammar.INITIALS_ENTRY.findall(text)) >= 3:
+        return "attendance-head", "Attendees", text
+    found = KEY_VALUE.match(text)
+    if found and display_width(text) <= 80 and not grammar.SENTENCE_END.search(text):
+        return "label:other", found["label"], found["value"]
+    date = jpdate.find_date(text)
+    if date and display_width(text) <= 80:
+        return "date", None, text
+    return "text", None, text
 
 
-def _value(field: HeaderField) -> str:
-    found = grammar.HEADER_LABEL.match(field.text)
-    return found["value"].strip() if found else field.text
+class Header(NamedTuple):
+    """What the header reader found."""
+
+    meta: Meta
+    fields: tuple[HeaderField, ...]
+    diagnostics: tuple[Diagnostic, ...]
 
 
-def read_header(
-    paragraphs: Sequence[Paragraph], first_body_line: int | None, body: Sequence[Paragraph]
-) -> Header:
-    """Read the header from the leading ``paragraphs`` (those before ``first_body_line``).
+def find_body_start(
+    lines: Sequence[Line],
+    is_speaker: Callable[[Line], bool],
+    is_heading: Callable[[Line], bool],
+    to_first_speaker: bool,
+) -> int:
+    """Index of the first body line.
 
-    ``body`` is searched for facts that minutes often state later, such as the
-    attendance count in the opening item.
+    Verbatim records (``to_first_speaker``) keep everything before the first
+    speaker in the header, prose and numbered agenda lines included. Other minutes
+    end the header at the first heading (one that is not an item of a 議事日程
+    block above it) or the first prose paragraph.
     """
-    fields: list[HeaderField] = []
-    paragraph_of: dict[int, Paragraph] = {}
-    for index, paragraph in enumerate(paragraphs):
-        if first_body_line is not None and paragraph.line_start >= first_body_line:
-            break
-        field = _classify(paragraph, index)
-        if field is None:
-            break
-        fields.append(field)
-        paragraph_of[field.line_start] = paragraph
-    diagnostics: list[Diagnostic] = []
+    in_agenda = False
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if is_speaker(line) or grammar.BULLET_START.match(text):
+            return index
+        if to_first_speaker:
+            continue
+        kind, _, _ = classify_line(text)
+        in_agenda = kind == "agenda-head" or (in_agenda and kind in ("agenda-item", "text"))
+        if (
+            is_heading(line)
+            and not (in_agenda and kind == "agenda-item")
+            and (kind in ("text", "date", "label:other", "agenda-item"))
+        ):
+            return index
+        if kind == "text" and (
+            grammar.SENTENCE_END.search(text) or display_width(text) > MAX_TITLE_WIDTH
+        ):
+            return index
+    return len(lines)
 
-    titles = [f for f in fields if f.key == "title"]
-    title = " ".join(f.text for f in titles) or None
-    kind = next((k for k in grammar.KINDS if title and k in title), None)
 
-    date: str | None = None
-    weekday: str | None = None
-    start_time: str | None = None
-    end_time: str | None = None
-    by_priority = sorted(
-        fields,
-        key=lambda f: (
-            ("datetime", "date", "time").index(f.key)
-            if f.key in ("datetime", "date", "time")
-            else 3
-        ),
+def _field(lines: Sequence[Line], key: str, label: str | None) -> HeaderField:
+    return HeaderField(
+        key=key,  # type: ignore[arg-type]  # keys come from LABEL_KEYS and this module
+        label=label,
+        text="\n".join(line.text.strip() for line in lines),
+        line_start=lines[0].number,
+        line_end=lines[-1].number,
     )
-    for field in by_priority:
-        value = _value(field)
-        paragraph = paragraph_of[field.line_start]
-        offset = field.text.find(value) if value else 0
-        found = jpdate.find_date(value)
-        rest = value
-        if found and date is None:
-            date = found.date.isoformat()
-            rest = value[found.end :]
-            if found.weekday_stated is not None:
-                weekday = jpdate.WEEKDAYS[found.weekday_stated]
-                actual = found.date.weekday()
-                if actual != found.weekday_stated:
-                    diagnostics.append(
-                        codes.diagnostic(
-                            codes.WEEKDAY_MISMATCH,
-                            f"{date} is a {jpdate.WEEKDAYS[actual]}曜日, but the text says "
-                            f"（{weekday}）",
-                            *paragraph.position(offset + found.start),
-                        )
-                    )
-        if start_time is None and field.key in ("datetime", "date", "time"):
-            times = jpdate.find_time_range(rest)
-            if times:
-                start_time = times[0].hhmm()
-                end_time = times[1].hhmm() if times[1] else None
-    if date is None and title:
-        found = jpdate.find_date(title)
-        date = found.date.isoformat() if found else None
+
+
+def _group(classified: Sequence[HeaderLine]) -> list[tuple[str, str | None, list[HeaderLine]]]:
+    """Group header lines into blocks: a heading takes the plain lines under it."""
+    blocks: list[tuple[str, str | None, list[HeaderLine]]] = []
+    open_block: str | None = None
+    for item in classified:
+        kind = item.kind
+        if kind == "text" and open_block in ("attendance", "agenda") and blocks:
+            blocks[-1][2].append(item)
+            continue
+        if kind == "agenda-item" and blocks and blocks[-1][0] == "agenda":
+            blocks[-1][2].append(item)
+            continue
+        if kind == "attendance-head":
+            open_block = "attendance"
+            blocks.append(("attendance", item.label, [item]))
+        elif kind in ("agenda-head", "agenda-item"):
+            open_block = "agenda"
+            blocks.append(("agenda", item.label, [item]))
+        else:
+            open_block = None
+            key = {
+                "time": "time",
+                "separator": "separator",
+                "legend": "legend",
+                "date": "date",
+            }.get(kind, kind.removeprefix("label:") if kind.startswith("label:") else "other")
+            blocks.append((key, item.label, [item]))
+    return blocks
+
+
+def read_header(lines: Sequence[Line], body: Sequence[Paragraph]) -> Header:
+    """Read the header lines; ``body`` is searched for facts stated later (attendance, times)."""
+    classified = [HeaderLine(line, *classify_line(line.text.strip())) for line in lines]
+    blocks = _group(classified)
+    titled = _mark_titles(blocks)
+    fields = [_field([i.line for i in items], key, label) for key, label, items in titled]
+
+    diagnostics: list[Diagnostic] = []
+    title = _title(titled, classified)
+    kind = next((k for k in grammar.KINDS if title and k in title), None)
+    date_line, found = _meeting_date(classified)
+    date = found.date.isoformat() if found else None
+    weekday: str | None = None
+    if found and found.weekday_stated is not None and date_line is not None:
+        weekday = jpdate.WEEKDAYS[found.weekday_stated]
+        actual = found.date.weekday()
+        if actual != found.weekday_stated:
+            column = len(date_line.text) - len(date_line.text.lstrip()) + found.start + 1
+            diagnostics.append(
+                codes.diagnostic(
+                    codes.WEEKDAY_MISMATCH,
+                    f"{date} is a {jpdate.WEEKDAYS[actual]}曜日, but the text says （{weekday}）",
+                    date_line.number,
+                    column,
+                )
+            )
+    if date is None:
+        for paragraph in body[:5]:
+            in_body = jpdate.find_date(paragraph.text)
+            if in_body:
+                date = in_body.date.isoformat()
+                break
     if date is None:
         diagnostics.append(codes.diagnostic(codes.NO_DATE, "no meeting date found", None))
     if title is None:
         diagnostics.append(codes.diagnostic(codes.NO_TITLE, "no title found", None))
-
-    venue = next((_value(f) for f in fields if f.key == "venue"), None)
-    attendance = find_attendance([paragraph_of[f.line_start] for f in fields] + list(body))
+    start_time, end_time = _times(classified, body)
+    venue = next((i.value for i in classified if i.kind == "label:venue"), None)
+    groups, attendees = _attendance(titled)
+    attendance = _attendance_summary(groups) or find_attendance(
+        [Paragraph.of_line(i.line) for i in classified] + list(body)
+    )
     meta = Meta(
         title=title,
         kind=kind,  # type: ignore[arg-type]  # one of grammar.KINDS
@@ -159,8 +274,273 @@ def read_header(
         end_time=end_time,
         venue=venue,
         attendance=attendance,
+        attendance_groups=groups,
+        attendees=attendees,
+        agenda=_agenda(titled),
     )
-    return Header(meta, tuple(fields), len(fields), tuple(diagnostics))
+    return Header(meta, tuple(fields), tuple(diagnostics))
+
+
+Block = tuple[str, str | None, list[HeaderLine]]
+
+
+#: A line that names the record, e.g. 目黒区議会会議録 第１号 (not 会議録署名議員の指名).
+_NAMES_RECORD = re.compile(
+    r"(?:会議録|議事録|議事要旨|会議要旨|議事概要)\s*(?:[（(]?第\s*\d+\s*号[）)]?)?$"
+)
+
+
+def _mark_titles(blocks: Sequence[Block]) -> list[Block]:
+    """Plain short lines at the very top (before any label, date or list) are the title,
+    and so is a Markdown ``# heading``; consecutive title lines form one block."""
+    marked: list[Block] = []
+    top = True
+    for key, label, items in blocks:
+        text = " ".join(i.value for i in items)
+        short = all(display_width(i.value) <= 80 and "<" not in i.value for i in items)
+        if key == "title" or (
+            top and short and (key == "other" or (key == "date" and TITLE_WORDS.search(text)))
+        ):
+            if marked and marked[-1][0] == "title" and top:
+                marked[-1][2].extend(items)
+                continue
+            key = "title"
+        elif key != "separator":  # front matter rules (---) keep us at the top
+            top = False
+        marked.append((key, label, list(items)))
+    return marked
+
+
+def _title(blocks: Sequence[Block], lines: Sequence[HeaderLine]) -> str | None:
+    """The title lines; else a line naming the kind of record (…会議録); else 会議名."""
+    titles = [
+        " ".join(i.value.strip() for i in items) for key, _, items in blocks if key == "title"
+    ]
+    if not titles:
+        titles = [i.value for i in lines if _NAMES_RECORD.search(i.value)][:1]
+    if not titles:
+        titles = [i.value for i in lines if i.label == "会議名"][:1]
+    title = " ".join(re.sub(r"\s+", " ", t).strip() for t in titles)
+    return title or None
+
+
+def _meeting_date(lines: Sequence[HeaderLine]) -> tuple[Line | None, jpdate.DateMatch | None]:
+    """The meeting's date among the header's dates (not the convocation or a fiscal year)."""
+    labelled = [i for i in lines if i.kind in ("label:date", "label:datetime")]
+    for item in labelled:
+        found = jpdate.find_date(item.line.text)
+        if found:
+            return item.line, found
+    dated: list[tuple[int, HeaderLine, jpdate.DateMatch]] = []
+    for n, item in enumerate(lines):
+        found = jpdate.find_date(item.line.text)
+        if found and item.kind in ("date", "agenda-head", "text", "title"):
+            dated.append((n, item, found))
+    for n, item, found in dated:  # a date followed by the opening time stamp
+        if any(OPENING.search(x.line.text) for x in lines[n : n + 4] if x.kind in ("time", "date")):
+            return item.line, found
+    for _, item, found in dated:
+        if found.weekday_stated is not None:
+            return item.line, found
+    if dated:
+        return dated[0][1].line, dated[0][2]
+    return None, None
+
+
+def _times(lines: Sequence[HeaderLine], body: Sequence[Paragraph]) -> tuple[str | None, str | None]:
+    for item in lines:
+        if item.kind in ("label:datetime", "label:time", "label:date"):
+            value = item.value
+            date = jpdate.find_date(value)
+            rest = value[date.end :] if date else value
+            found = jpdate.find_time_range(rest)
+            if found:
+                return found[0].hhmm(), found[1].hhmm() if found[1] else None
+    stamps = [i.line.text.strip() for i in lines if i.kind == "time"]
+    stamps += [p.text for p in body if grammar.event_kind(p.text) == "time"]
+    start = next((s for s in stamps if OPENING.search(s)), None)
+    end = next((s for s in reversed(stamps) if CLOSING.search(s)), None)
+    start_time = jpdate.find_times(start) if start else []
+    end_time = jpdate.find_times(end) if end else []
+    return (start_time[0].hhmm() if start_time else None, end_time[0].hhmm() if end_time else None)
+
+
+#: One person in an attendance list line: optional seat or role, then the name.
+_SEATED = re.compile(r"(?P<seat>\d{1,3})\s*番\s+(?P<name>.+?)(?=\s+\d{1,3}\s*番|$)")
+_HONORED = re.compile(r"(?:(?P<role>\S{1,12}?)\s+)?(?P<name>\S(?:[^君]{0,10}?))\s*君")
+
+
+def _people(text: str) -> list[tuple[str | None, str, int | None]]:
+    """``(role, name, seat)`` for each person on an attendance line."""
+    text = text.strip()
+    if not text or text in ("なし", "な し") or grammar.SENTENCE_END.search(text):
+        return []
+    seated = list(_SEATED.finditer(text))
+    if seated:
+        return [(None, _clean_name(m["name"]), int(m["seat"])) for m in seated]
+    if "君" in text:
+        return [
+            (
+                m["role"] if m["role"] and _looks_like_role(m["role"]) else None,
+                _clean_name(m["name"]),
+                None,
+            )
+            for m in _HONORED.finditer(text)
+        ]
+    cells = re.split(r"\s{2,}", text)
+    if len(cells) >= 2 and _looks_like_role(cells[0].replace(" ", "")):
+        return [(role.replace(" ", ""), _clean_name(name), None) for role, name in _pairs(cells)]
+    return [(None, _clean_name(text), None)]
+
+
+def _pairs(cells: list[str]) -> list[tuple[str, str]]:
+    """Role/name cells in one or two columns; letter-spaced names may span cells."""
+    pairs: list[tuple[str, str]] = []
+    role: str | None = None
+    name: list[str] = []
+    for cell in cells:
+        compact = cell.replace(" ", "")
+        if _looks_like_role(compact) and (role is None or name):
+            if role is not None:
+                pairs.append((role, " ".join(name)))
+            role, name = compact, []
+        else:
+            name.append(cell)
+    if role is not None and name:
+        pairs.append((role, " ".join(name)))
+    return pairs
+
+
+def _looks_like_role(text: str) -> bool:
+    return bool(grammar.ROLE_AT_END.search(text)) or text.endswith(
+        ("長", "員", "者", "官", "理事", "主査", "主事", "書記", "参事", "監", "係長")
+    )
+
+
+def _clean_name(text: str) -> str:
+    name = re.sub(r"\s+", "", text)
+    found = grammar.HONORIFIC_AT_END.search(name)
+    return name[: found.start()] if found and found.start() > 0 else name
+
+
+def _attendance(
+    blocks: Sequence[tuple[str, str | None, list[HeaderLine]]],
+) -> tuple[list[AttendanceGroup], list[Attendee]]:
+    groups: list[AttendanceGroup] = []
+    attendees: list[Attendee] = []
+    for key, label, items in blocks:
+        if key != "attendance" or items[0].kind != "attendance-head" or not label:
+            continue
+        head = ATTENDANCE_HEAD.match(items[0].line.text.strip().replace(" ", ""))
+        count = int(head["count"]) if head and head["count"] else None
+        status = next((s for word, s in _ATTENDANCE_STATUS if word in label), "other")
+        groups.append(
+            AttendanceGroup(
+                label=label,
+                status=status,  # type: ignore[arg-type]  # from _ATTENDANCE_STATUS
+                count=count,
+                line_start=items[0].line.number,
+                line_end=items[-1].line.number,
+            )
+        )
+        if label == "Attendees":  # Waldemar Horwat (WH), Brian Terlson (BT), …
+            line = items[0].line
+            attendees.extend(
+                Attendee(
+                    name=m["name"],
+                    role=None,
+                    seat=None,
+                    group=label,
+                    initials=m["initials"],
+                    line_start=line.number,
+                    line_end=line.number,
+                )
+                for m in grammar.INITIALS_ENTRY.finditer(items[0].value)
+            )
+            continue
+        for line, text in [(i.line, i.line.text) for i in items[1:]]:
+            for role, name, seat in _people(text):
+                if name:
+                    attendees.append(
+                        Attendee(
+                            name=name,
+                            role=role,
+                            seat=seat,
+                            group=label,
+                            line_start=line.number,
+                            line_end=line.number,
+                        )
+                    )
+    return groups, attendees
+
+
+def _attendance_summary(groups: Sequence[AttendanceGroup]) -> Attendance | None:
+    present = next((g for g in groups if g.status == "present" and g.count is not None), None)
+    if present is None:
+        return None
+    absent = next((g for g in groups if g.status == "absent"), None)
+    total = present.count + (absent.count or 0) if absent is not None and present.count else None
+    return Attendance(
+        present=present.count,
+        total=total,
+        group=present.label,
+        line_start=present.line_start,
+        line_end=present.line_start,
+    )
+
+
+def _agenda(blocks: Sequence[Block]) -> list[AgendaItem]:
+    """Items of the 議事日程 (or, without one, of 本日の会議に付した事件).
+
+    An item is a numbered line (第１, 日程第２) with the indented lines under it
+    (a wrapped title, the bills it bundles); under 本日の会議に付した事件 every
+    line is an item. Lines such as 議事日程に同じ are no items.
+    """
+    scheduled: list[AgendaItem] = []
+    taken: list[AgendaItem] = []
+    for key, label, items in blocks:
+        if key != "agenda":
+            continue
+        unnumbered_items = bool(label and "付した" in label)
+        target = taken if unnumbered_items else scheduled
+        current: list[HeaderLine] = []
+        for item in items:
+            indented = bool(current) and _indent(item.line) > _indent(current[0].line)
+            if item.kind == "agenda-item" or (
+                unnumbered_items and item.kind == "text" and not indented
+            ):
+                if current:
+                    target.append(_item(current))
+                current = [item]
+            elif current and item.kind == "text" and (indented or not current[0].value):
+                current.append(item)
+        if current:
+            target.append(_item(current))
+    taken = [i for i in taken if not _SAME_AS.match(i.title)]
+    return scheduled or taken
+
+
+def _indent(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
+_SAME_AS = re.compile(r"^(?:議事日程|日程)(?:に同じ|と同じ|のとおり|の通り)")
+
+
+def _item(lines: Sequence[HeaderLine]) -> AgendaItem:
+    """One agenda item; bundled bills (議案第２号…) go on lines of their own."""
+    first = lines[0]
+    parts = [first.value.lstrip("○〇 ")] if first.kind == "agenda-item" else [first.value.strip()]
+    for item in lines[1:]:
+        text = item.value.strip()
+        bundled = text.startswith(("議案", "報告", "請願", "陳情")) and parts[-1]
+        parts.append(("\n" if bundled else "") + text)
+    return AgendaItem(
+        number=first.label if first.kind == "agenda-item" else None,
+        title=re.sub(r"[ ]{2,}", " ", "".join(parts)).strip().lstrip("○〇").strip(),
+        line_start=first.line.number,
+        line_end=lines[-1].line.number,
+    )
 
 
 def find_attendance(paragraphs: Sequence[Paragraph]) -> Attendance | None:

@@ -39,6 +39,23 @@ class Span(Record):
     line_end: int = Field(ge=1, description="Last source line (1-based, inclusive).")
 
 
+class TextSpan(Span):
+    """A span that may start or end inside a line (PDF text glues turns onto one line)."""
+
+    column_start: int | None = Field(
+        default=None,
+        ge=1,
+        description="Column on line_start where the record begins, when "
+        "it does not own the whole line (1-based); else null.",
+    )
+    column_end: int | None = Field(
+        default=None,
+        ge=1,
+        description="Column on line_end where the record ends (inclusive), "
+        "when it does not own the whole line; else null.",
+    )
+
+
 class Source(Record):
     """Where the document came from, so a record can be traced back and verified."""
 
@@ -60,6 +77,38 @@ class Attendance(Span):
     group: str | None = Field(default=None, description="Who is counted, e.g. '委員'.")
 
 
+class AttendanceGroup(Span):
+    """A block of the attendance list, e.g. ``出席議員（２５名）`` and its entries."""
+
+    label: str = Field(description="The block's label, spaces removed, e.g. '出席議員'.")
+    status: Literal["present", "absent", "staff", "other"] = Field(
+        description="'present' for 出席…/Present, 'absent' for 欠席…/Absent, 'staff' for officials "
+        "and secretariat (説明員, 事務局), else 'other'."
+    )
+    count: int | None = Field(
+        ge=0, description="The count the block states, e.g. 25 of （２５名）."
+    )
+
+
+class Attendee(Span):
+    """One person in an attendance block."""
+
+    name: str = Field(description="Name, inner spaces removed, honorific removed.")
+    role: str | None = Field(description="Role or post, e.g. '市長', '理事', 'Chair'.")
+    seat: int | None = Field(ge=0, description="Seat number, e.g. 12 of '12番'.")
+    group: str = Field(description="Label of the block the person is listed in.")
+    initials: str | None = Field(
+        default=None, description="Initials the minutes use for the person, e.g. 'WH'."
+    )
+
+
+class AgendaItem(Span):
+    """One item of the agenda (議事日程 / 本日の会議に付した事件)."""
+
+    number: str | None = Field(description="The item's number as written, e.g. '第1', '日程第2'.")
+    title: str = Field(description="What the item is about, wrapped lines joined.")
+
+
 class Meta(Record):
     """Facts about the meeting, read from the header."""
 
@@ -75,14 +124,33 @@ class Meta(Record):
     end_time: str | None = Field(description="End time, HH:MM (24-hour).")
     venue: str | None = Field(description="Venue (場所/会場).")
     attendance: Attendance | None = Field(description="Attendance count, when stated.")
+    attendance_groups: list[AttendanceGroup] = Field(
+        default_factory=list,
+        description="Attendance blocks (出席議員, 欠席議員, 説明員…), in order.",
+    )
+    attendees: list[Attendee] = Field(
+        default_factory=list, description="People listed in the attendance blocks, in order."
+    )
+    agenda: list[AgendaItem] = Field(
+        default_factory=list, description="Agenda items listed in the header, in order."
+    )
 
 
 class HeaderField(Span):
     """One header line or paragraph, with what it was read as."""
 
-    key: Literal["title", "datetime", "date", "time", "venue", "attendance", "other"] = Field(
-        description="What the header paragraph states."
-    )
+    key: Literal[
+        "title",
+        "datetime",
+        "date",
+        "time",
+        "venue",
+        "attendance",
+        "agenda",
+        "legend",
+        "separator",
+        "other",
+    ] = Field(description="What the header paragraph or block states.")
     label: str | None = Field(description="The label before the colon, e.g. '日時', if any.")
     text: str = Field(description="The header paragraph (normalised).")
 
@@ -114,16 +182,41 @@ class Section(Span):
     children: list[Section] = Field(default_factory=list, description="Sub-sections, in order.")
 
 
-class Utterance(Span):
-    """A paragraph spoken by someone, identified by a speaker marker."""
+class Event(Span):
+    """Something recorded that nobody says: a floor voice, a stage direction, a time stamp."""
+
+    kind: Literal["floor-voice", "stage-direction", "time", "separator", "reading"] = Field(
+        description="'floor-voice' 〔「異議なし」と呼ぶ者あり〕, 'stage-direction' （市長 登壇）, "
+        "'time' （午前10時28分 休憩）, 'separator' a rule line, 'reading' （朗読）."
+    )
+    text: str = Field(description="The event as written (normalised).")
+
+
+class Utterance(TextSpan):
+    """What one speaker said, from their marker to the next speaker, heading or note.
+
+    ``line_start``/``line_end`` span the whole turn; events recorded inside it (a floor
+    voice the speaker talks over, a rule line) are listed in ``events`` and are not
+    part of ``text``.
+    """
 
     seq: int = Field(ge=1, description="Position among utterances, 1-based, in document order.")
     marker: str = Field(description="Canonical marker character that introduced it.")
     role: str | None = Field(description="Role from the legend, or null if the marker is unknown.")
     speaker: str | None = Field(description="Speaker name, when the record names one.")
+    honorific: str | None = Field(
+        default=None, description="Honorific removed from the name (君, さん, 議員, 氏)."
+    )
+    seat: int | None = Field(default=None, ge=0, description="Seat number (２２番), if given.")
+    label: str | None = Field(
+        default=None, description="The speaker label as written, e.g. '議長（清野一榮議員）'."
+    )
     section: str | None = Field(description="Id of the innermost enclosing section.")
     section_title: str | None = Field(description="Title of that section, for flat outputs.")
-    text: str = Field(description="What was said, reflowed, marker removed.")
+    text: str = Field(description="What was said, reflowed, marker and label removed.")
+    events: list[Event] = Field(
+        default_factory=list, description="Non-speech events inside the turn, in order."
+    )
 
 
 class Material(Record):
@@ -134,13 +227,25 @@ class Material(Record):
     line: int = Field(ge=1, description="Source line of the reference.")
 
 
-class Note(Span):
+class Note(TextSpan):
     """A paragraph that is not an utterance: an explanation, a bracketed remark, ``（了）``."""
 
-    kind: Literal["bullet", "bracket", "legend", "text"] = Field(
+    kind: Literal[
+        "bullet",
+        "bracket",
+        "legend",
+        "text",
+        "floor-voice",
+        "stage-direction",
+        "time",
+        "separator",
+        "reading",
+        "signature",
+    ] = Field(
         description=(
             "'bullet' for ・…, 'bracket' for a whole （…） line, 'legend' for a speaker key,"
-            " else 'text'."
+            " an event kind (see Event) outside any turn, 'signature' for the closing"
+            " signature block, else 'text'."
         )
     )
     section: str | None = Field(description="Id of the innermost enclosing section.")
@@ -150,7 +255,7 @@ class Note(Span):
     )
 
 
-class Dropped(Span):
+class Dropped(TextSpan):
     """Source text deliberately left out of the data, with the reason."""
 
     reason: str = Field(description="Why it was dropped, e.g. 'page-number'.")
@@ -172,6 +277,10 @@ class Document(Record):
 
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this format.")
     source: Source = Field(description="The input the document was read from.")
+    scheme: Literal["legend", "assembly", "prefix", "none"] = Field(
+        description="Speaker scheme used: 'legend' (【◎…議長】 key), 'assembly' (○議長（名前君）),"
+        " 'prefix' (Name: …), or 'none' (no speaker turns)."
+    )
     meta: Meta = Field(description="Facts about the meeting.")
     header: list[HeaderField] = Field(description="Header paragraphs before the first section.")
     speakers: list[LegendEntry] = Field(description="The speaker legend, in order.")
@@ -189,22 +298,31 @@ class Document(Record):
             yield section
             stack.extend(reversed(section.children))
 
-    def owned_spans(self) -> Iterator[tuple[str, int, int]]:
-        """``(record kind, first line, last line)`` for each record that owns source lines.
+    def owned_spans(self) -> Iterator[tuple[str, int, int, int | None, int | None]]:
+        """``(kind, first line, last line, first column, last column)`` of each record
+        that owns source text; the columns are None where the record owns whole lines.
 
-        Every non-blank input line lies in exactly one of these spans: this is the
-        lossless guarantee, and tests and ``minutes check`` rely on it.
+        Every non-blank input line is owned by exactly one of these (or shared by
+        records whose columns do not overlap): this is the lossless guarantee, and
+        tests and ``minutes check`` rely on it.
         """
         for field in self.header:
-            yield "header", field.line_start, field.line_end
+            yield "header", field.line_start, field.line_end, None, None
         for section in self.iter_sections():
-            yield "heading", section.heading_line_start, section.heading_line_end
-        for utterance in self.utterances:
-            yield "utterance", utterance.line_start, utterance.line_end
-        for note in self.notes:
-            yield "note", note.line_start, note.line_end
-        for dropped in self.dropped:
-            yield "dropped", dropped.line_start, dropped.line_end
+            yield "heading", section.heading_line_start, section.heading_line_end, None, None
+        for kind, records in (
+            ("utterance", self.utterances),
+            ("note", self.notes),
+            ("dropped", self.dropped),
+        ):
+            for record in records:
+                yield (
+                    kind,
+                    record.line_start,
+                    record.line_end,
+                    record.column_start,
+                    record.column_end,
+                )
 
 
 Section.model_rebuild()

@@ -38,6 +38,7 @@ class Line(NamedTuple):
     text: str  # folded, trailing white space removed, leading kept
     width: int  # display width in columns (East Asian wide = 2)
     gap: int  # blank lines between this line and the previous non-blank one
+    column: int = 1  # 1-based source column where ``text`` begins (> 1 for a split line's tail)
 
 
 class Cleaned(NamedTuple):
@@ -54,22 +55,39 @@ class Paragraph(NamedTuple):
     text: str
     line_start: int
     line_end: int
-    #: ``(offset in text, source line, indent)`` for each joined line, offsets
-    #: increasing; ``indent`` is the leading white space the join removed.
+    #: ``(offset in text, source line, source column)`` for each joined line: the
+    #: line's text starts at that offset of :attr:`text` and that column of the source.
     pieces: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def of_line(cls, line: Line) -> Paragraph:
+        """One line as a paragraph of its own."""
+        text = line.text.strip()
+        indent = len(line.text) - len(line.text.lstrip())
+        return cls(text, line.number, line.number, ((0, line.number, line.column + indent),))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based source line and column of character ``offset`` of :attr:`text`."""
         line, column = self.line_start, offset + 1
-        for start, number, indent in self.pieces:
+        for start, number, first in self.pieces:
             if start > offset:
                 break
-            line, column = number, offset - start + indent + 1
+            line, column = number, offset - start + first
         return line, column
 
     def line_at(self, offset: int) -> int:
         """The source line that holds character ``offset`` of :attr:`text`."""
         return self.position(offset)[0]
+
+    @property
+    def column_start(self) -> int:
+        """Source column of the first character."""
+        return self.position(0)[1]
+
+    @property
+    def column_end(self) -> int:
+        """Source column of the last character."""
+        return self.position(max(len(self.text) - 1, 0))[1]
 
 
 class Layout(NamedTuple):
@@ -188,12 +206,17 @@ def break_reason(prev: Line, line: Line, layout: Layout) -> str | None:
 
 
 def reflow(
-    lines: Sequence[Line], layout: Layout, boundaries: frozenset[int] = frozenset()
+    lines: Sequence[Line],
+    layout: Layout,
+    boundaries: frozenset[int] = frozenset(),
+    starts: frozenset[int] = frozenset(),
 ) -> tuple[Paragraph, ...]:
     """Join hard-wrapped lines into paragraphs.
 
-    ``boundaries`` are source line numbers that are single-line blocks of their
-    own (headings): a paragraph ends before and after each of them.
+    ``boundaries`` are source line numbers that are blocks of their own (headings,
+    time stamps, a speaker label alone on its line): a paragraph ends before and
+    after each. ``starts`` are lines that open a paragraph (speaker lines that only
+    the document's speaker scheme can recognise).
     """
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
@@ -210,7 +233,8 @@ def reflow(
                 joiner = _joiner(parts[-1], piece)
                 parts.append(joiner)
                 length += len(joiner)
-            pieces.append((length, line.number, len(line.text) - len(line.text.lstrip())))
+            indent = len(line.text) - len(line.text.lstrip())
+            pieces.append((length, line.number, line.column + indent))
             parts.append(piece)
             length += len(piece)
         paragraphs.append(
@@ -224,6 +248,7 @@ def reflow(
             if (
                 line.number in boundaries
                 or prev.number in boundaries
+                or line.number in starts
                 or break_reason(prev, line, layout)
             ):
                 flush()

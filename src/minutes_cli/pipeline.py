@@ -1,8 +1,10 @@
 """The pipeline: the one place that says which stage runs after which.
 
-``sources`` (bytes -> text) -> ``normalize`` (clean lines) -> ``sections``
-(heading lines) -> ``normalize`` (reflow into paragraphs) -> ``header`` ->
-``speakers`` (legend, utterances, notes) -> ``models.Document``.
+``sources`` (bytes -> text) -> ``normalize`` (clean lines, set artifacts aside,
+learn the layout) -> ``speakers`` (detect the speaker scheme) -> ``header``
+(where the body starts) -> ``sections`` (heading lines) -> ``normalize`` (reflow
+the body into paragraphs) -> ``header`` (read it) -> ``sections`` (tree) ->
+``speakers`` (utterances, events, notes) -> ``models.Document``.
 
 Every stage is a pure function; only :func:`parse_file` touches the file system.
 Nothing here imports the CLI, the writers or typer.
@@ -11,11 +13,13 @@ Nothing here imports the CLI, the writers or typer.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 from minutes_cli import grammar, header, normalize, sections, speakers
 from minutes_cli.models import Document, Dropped, Source
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, read_path
+from minutes_cli.speakers import prefix
 
 
 def _split_artifacts(
@@ -26,6 +30,24 @@ def _split_artifacts(
     dropped: list[Dropped] = []
     carried_gap: int | None = None
     for line in lines:
+        footer = grammar.INLINE_FOOTER.match(line.text)
+        if footer and footer.end() < len(line.text):
+            # A running footer glued to the text that follows it: drop just the footer.
+            first = line.column + footer.start("footer")
+            dropped.append(
+                Dropped(
+                    reason="page-footer",
+                    text=footer["footer"],
+                    line_start=line.number,
+                    line_end=line.number,
+                    column_start=first,
+                    column_end=first + len(footer["footer"]) - 1,
+                )
+            )
+            rest = line.text[footer.end() :]
+            line = line._replace(
+                text=rest, width=normalize.display_width(rest), column=line.column + footer.end()
+            )
         reason = grammar.artifact_reason(line.text)
         if reason:
             dropped.append(
@@ -45,21 +67,43 @@ def _split_artifacts(
     return tuple(kept), tuple(dropped)
 
 
-def parse_source(source: SourceText) -> Document:
+def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     """Run every stage over decoded text; the stage order is declared here, once."""
     cleaned = normalize.clean_lines(source.text)
     lines, dropped = _split_artifacts(cleaned.lines)
     layout = normalize.detect_layout(lines)
-    headings, heading_diagnostics = sections.find_headings(lines, layout)
+    speech = speakers.detect_scheme(lines, scheme)
+    verbatim = speech.name == "assembly"
+    if speech.name == "prefix":
+        lines = prefix.split_at_labels(lines, speech.labels)
+
+    body_start = header.find_body_start(
+        lines,
+        is_speaker=lambda line: speech.start(line.text) is not None,
+        is_heading=lambda line: sections.is_candidate(line.text),
+        to_first_speaker=verbatim,
+    )
+    head_lines, body_lines = lines[:body_start], lines[body_start:]
+    headings, heading_diagnostics = sections.find_headings(body_lines, layout)
     heading_lines = frozenset(h.line for h in headings)
-    paragraphs = normalize.reflow(lines, layout, heading_lines)
+    starts: set[int] = set()
+    alone: set[int] = set(heading_lines)
+    for line in body_lines:
+        text = line.text.strip()
+        if grammar.event_kind(text) or grammar.BRACKET_LINE.match(text):
+            alone.add(line.number)
+            continue
+        start = speech.start(line.text)
+        if start is not None:
+            (starts if start.rest else alone).add(line.number)
+    paragraphs = normalize.reflow(body_lines, layout, frozenset(alone), frozenset(starts))
     body = [p for p in paragraphs if p.line_start not in heading_lines]
-    first_heading = headings[0].line if headings else None
-    head = header.read_header(body, first_heading, body)
-    body = body[head.consumed :]
-    legend = speakers.read_legend(paragraphs)
+    head = header.read_header(head_lines, body)
     tree = sections.build_tree(headings, [line.number for line in lines])
-    tokens = speakers.tokenize(body, legend, tree)
+    pieces = Counter(line.number for line in lines)
+    shared = frozenset(n for n, count in pieces.items() if count > 1)
+    shared |= frozenset(d.line_start for d in dropped if d.column_start is not None)
+    tokens = speakers.tokenize(body, speech, tree, shared)
     diagnostics = sorted(
         (*head.diagnostics, *heading_diagnostics, *tokens.diagnostics),
         key=lambda d: (d.line or 0, d.code),
@@ -73,9 +117,10 @@ def parse_source(source: SourceText) -> Document:
             newline=cleaned.newline,  # type: ignore[arg-type]  # one of the Literal values
             lines=cleaned.total_lines,
         ),
+        scheme=speech.name,  # type: ignore[arg-type]  # one of speakers.SCHEMES
         meta=head.meta,
         header=list(head.fields),
-        speakers=list(legend),
+        speakers=list(speech.legend),
         sections=list(tree.sections),
         utterances=list(tokens.utterances),
         notes=list(tokens.notes),
@@ -84,21 +129,26 @@ def parse_source(source: SourceText) -> Document:
     )
 
 
-def parse_text(text: str, path: str | None = None) -> Document:
+def parse_text(text: str, path: str | None = None, scheme: str | None = None) -> Document:
     """Parse minutes given as text (already decoded)."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "surrogatepass")
     return parse_source(
-        SourceText(text, path, hashlib.sha256(data).hexdigest(), len(data), "utf-8")
+        SourceText(text, path, hashlib.sha256(data).hexdigest(), len(data), "utf-8"), scheme
     )
 
 
 def parse_bytes(
-    data: bytes, path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes,
+    path: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    scheme: str | None = None,
 ) -> Document:
     """Parse minutes given as bytes; raises :class:`~minutes_cli.sources.SourceError`."""
-    return parse_source(decode(data, path, max_bytes))
+    return parse_source(decode(data, path, max_bytes), scheme)
 
 
-def parse_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def parse_file(
+    path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, scheme: str | None = None
+) -> Document:
     """Parse a minutes file; raises :class:`~minutes_cli.sources.SourceError`."""
-    return parse_source(read_path(path, max_bytes))
+    return parse_source(read_path(path, max_bytes), scheme)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from minutes_cli import codes, grammar, jpdate
 from minutes_cli.models import Diagnostic, Section
-from minutes_cli.normalize import Layout, Line
+from minutes_cli.normalize import Layout, Line, display_width
 
 #: How far a number may jump ahead (１, ２, ４) and still be taken as a heading.
 MAX_SKIP = 3
@@ -43,11 +43,18 @@ class Located(NamedTuple):
 
 
 def _ordinal(num: str, kind: str) -> int:
+    if kind == "none":
+        return 1
     if kind == "circled":
         return grammar.CIRCLED.index(num) + 1
     if kind == "katakana":
         return grammar.KATAKANA_ORDER.index(num) + 1
     return jpdate.parse_int(num) or 0  # arabic or kanji (第一, 十二)
+
+
+def is_candidate(text: str) -> bool:
+    """Whether a line has the shape of a heading (before any sequence check)."""
+    return _match(text.strip()) is not None
 
 
 def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] | None:
@@ -59,8 +66,15 @@ def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] 
         ordinal = _ordinal(found["num"], style.ordinal_of)
         if ordinal < 1:
             continue
-        number = text[: found.start("title")].strip()
+        if style.ordinal_of == "none":
+            number = ""  # Markdown headings carry no number
+        elif style.name == "bold-numbered":
+            number = found["num"]  # **1\. Title**: the number without the markup
+        else:
+            number = text[: found.start("title")].strip()
         title, remark = _split_remark(found["title"].strip())
+        if display_width(title) > 60 and grammar.SENTENCE_END.search(title):
+            return None  # a numbered sentence (a list item), not a heading
         return style, ordinal, number, title, remark
     return None
 
@@ -97,6 +111,8 @@ def find_headings(
         if candidate is None:
             continue
         style, ordinal, number, title, remark = candidate
+        if style.ordinal_of == "none":  # Markdown headings need no sequence
+            ordinal = last.get(style.name, 0) + 1
         expected = last.get(style.name, 0) + 1
         # A new style must start at 1, except the document's first one (an extract may
         # begin mid-agenda); a known style may skip ahead a little, never go back.

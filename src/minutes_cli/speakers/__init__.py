@@ -1,24 +1,136 @@
-"""Speaker-marker tokenizer: paragraphs into utterances and notes.
+"""Speaker-marker tokenizer: paragraphs into utterances, events and notes.
 
-Each paragraph is classified by the first entry of :data:`PARAGRAPH_KINDS` that
-matches. A paragraph that opens with a marker is an utterance; plain text right
-after an utterance, in the same section, is more of what that speaker said (a
-speaker's turn runs until the next marker, heading or note). The speaker schemes
-(what a marker means) live one per module: :mod:`.legend` for now.
+A document's speaker *scheme* is detected once (:func:`detect_scheme`), or forced:
+
+* ``legend``   — a key such as ``【◎…議長 ○…委員】`` maps markers to roles (:mod:`.legend`);
+* ``assembly`` — ``○議長（清野一榮議員）　…``: the marker is followed by a label (:mod:`.assembly`);
+* ``prefix``   — ``WH: …`` / ``nurse: …`` / ``委員長：…`` (:mod:`.prefix`);
+* ``none``     — no speaker turns.
+
+Each body paragraph is then classified by the first entry of :data:`PARAGRAPH_KINDS`
+that matches. A turn runs from its speaker's label to the next speaker, heading or
+note: plain paragraphs after it are more of the same speech, and events inside it
+(a floor voice, a rule line) are kept in the utterance's ``events``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from minutes_cli import codes, grammar
-from minutes_cli.models import Diagnostic, LegendEntry, Material, Note, Utterance
-from minutes_cli.normalize import Paragraph
+from minutes_cli.models import Diagnostic, Event, LegendEntry, Material, Note, Utterance
+from minutes_cli.normalize import Line, Paragraph
 from minutes_cli.sections import SectionTree
+from minutes_cli.speakers import assembly, prefix
 from minutes_cli.speakers.legend import is_legend_paragraph, read_legend
 
-__all__ = ["PARAGRAPH_KINDS", "Tokenized", "read_legend", "tokenize"]
+__all__ = ["SCHEMES", "Scheme", "Tokenized", "detect_scheme", "read_legend", "tokenize"]
+
+SCHEMES = ("legend", "assembly", "prefix", "none")
+
+
+class Start(NamedTuple):
+    """The opening of an utterance: who speaks, and the first words."""
+
+    marker: str
+    role: str | None
+    speaker: str | None
+    honorific: str | None
+    seat: int | None
+    label: str | None
+    rest: str
+    column: int  # 1-based column of the marker or label in the paragraph's first line
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A detected speaker scheme and what it needs to recognise a speaker."""
+
+    name: str
+    legend: tuple[LegendEntry, ...] = ()
+    labels: frozenset[str] = frozenset()  # prefix scheme: labels used as speakers
+    initials: dict[str, str] = field(default_factory=dict)  # prefix scheme: WH -> name
+
+    def start(self, text: str) -> Start | None:
+        """The utterance that ``text`` opens under this scheme, if any."""
+        if grammar.event_kind(text.strip()):
+            return None
+        indent = len(text) - len(text.lstrip())
+        if self.name in ("legend", "assembly"):
+            found = grammar.MARKER_START.match(text)
+            if not found:
+                return None
+            marker = grammar.canonical_marker(found["marker"])
+            column = found.start("marker") + 1
+            if self.name == "assembly":
+                label = assembly.parse_label(found["rest"])
+                if label is None:
+                    return None
+                return Start(
+                    marker,
+                    label.role,
+                    label.speaker,
+                    label.honorific,
+                    label.seat,
+                    label.label,
+                    label.rest,
+                    column,
+                )
+            roles = {entry.marker: entry.role for entry in self.legend}
+            return Start(
+                marker, roles.get(marker), None, None, None, None, found["rest"].strip(), column
+            )
+        if self.name == "prefix":
+            found_prefix = prefix.find_prefix(text)
+            if found_prefix is None or found_prefix.label not in self.labels:
+                return None
+            speaker = self.initials.get(found_prefix.label, found_prefix.label)
+            role = (
+                found_prefix.label
+                if found_prefix.shape in ("qa", "bracketed", "paren", "japanese")
+                else None
+            )
+            return Start(
+                "",
+                role,
+                speaker if role is None else None,
+                None,
+                None,
+                found_prefix.label,
+                found_prefix.rest,
+                indent + 1,
+            )
+        return None
+
+
+def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
+    """Pick the speaker scheme that explains the document's speaker lines best."""
+    texts = [line.text.strip() for line in lines]
+    legend = read_legend([Paragraph.of_line(line) for line in lines])
+    marker_lines = [t for t in texts if grammar.MARKER_START.match(t) and not grammar.event_kind(t)]
+    labelled = [t for t in marker_lines if assembly.parse_label(t[1:]) is not None]
+    labels = prefix.speaker_labels(texts)
+    prefixed = prefix.count_turns(texts, labels)
+    initials = prefix.initials_legend("\n".join(texts[:40]))
+    candidates = {
+        "legend": Scheme("legend", legend),
+        "assembly": Scheme("assembly"),
+        "prefix": Scheme("prefix", labels=labels | frozenset(initials), initials=initials),
+        "none": Scheme("none"),
+    }
+    if forced:
+        return candidates[forced]
+    if legend:
+        return candidates["legend"]
+    if labelled and len(labelled) >= 0.5 * len(marker_lines):
+        return candidates["assembly"]
+    if prefixed >= 3 and prefixed > len(marker_lines):
+        return candidates["prefix"]
+    if marker_lines:
+        return candidates["legend"]  # markers without a key: kept, with a diagnostic
+    return candidates["none"]
 
 
 class Tokenized(NamedTuple):
@@ -29,22 +141,23 @@ class Tokenized(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
 
 
-#: Paragraph kinds, checked in order; the first predicate that holds names the kind.
-PARAGRAPH_KINDS: tuple[tuple[str, Callable[[Paragraph], bool]], ...] = (
-    ("legend", is_legend_paragraph),
-    ("utterance", lambda p: bool(grammar.MARKER_START.match(p.text))),
-    ("bullet", lambda p: bool(grammar.BULLET_START.match(p.text))),
-    ("bracket", lambda p: bool(grammar.BRACKET_LINE.match(p.text))),
-    ("text", lambda p: True),
-)
-
-
-def classify(paragraph: Paragraph) -> str:
+def classify(paragraph: Paragraph, scheme: Scheme) -> str:
     """The kind of a body paragraph (see :data:`PARAGRAPH_KINDS`)."""
     for kind, predicate in PARAGRAPH_KINDS:
-        if predicate(paragraph):
+        if predicate(paragraph, scheme):
             return kind
     raise AssertionError("the last kind matches everything")  # pragma: no cover
+
+
+#: Paragraph kinds, checked in order; the first predicate that holds names the kind.
+PARAGRAPH_KINDS: tuple[tuple[str, Callable[[Paragraph, Scheme], bool]], ...] = (
+    ("legend", lambda p, s: is_legend_paragraph(p)),
+    ("event", lambda p, s: grammar.event_kind(p.text) is not None),
+    ("utterance", lambda p, s: s.start(p.text) is not None),
+    ("bullet", lambda p, s: bool(grammar.BULLET_START.match(p.text))),
+    ("bracket", lambda p, s: bool(grammar.BRACKET_LINE.match(p.text))),
+    ("text", lambda p, s: True),
+)
 
 
 def materials(paragraph: Paragraph) -> list[Material]:
@@ -60,41 +173,69 @@ def materials(paragraph: Paragraph) -> list[Material]:
     return found
 
 
+@dataclass
 class _Turn:
     """An utterance being built: paragraphs are appended until the turn ends."""
 
-    def __init__(
-        self,
-        marker: str,
-        role: str | None,
-        section: str | None,
-        title: str | None,
-        first: Paragraph,
-        text: str,
-    ) -> None:
-        self.marker, self.role, self.section, self.section_title = marker, role, section, title
-        self.line_start, self.line_end = first.line_start, first.line_end
-        self.texts = [text]
+    start: Start
+    section: str | None
+    section_title: str | None
+    line_start: int
+    line_end: int
+    column_start: int | None
+    column_end: int | None
+    texts: list[str]
+    events: list[Event] = field(default_factory=list)
+    pending: list[Event] = field(default_factory=list)  # events not yet followed by speech
 
     def record(self, seq: int) -> Utterance:
         return Utterance(
             seq=seq,
-            marker=self.marker,
-            role=self.role,
-            speaker=None,
+            marker=self.start.marker,
+            role=self.start.role,
+            speaker=self.start.speaker,
+            honorific=self.start.honorific,
+            seat=self.start.seat,
+            label=self.start.label,
             section=self.section,
             section_title=self.section_title,
-            text="\n".join(self.texts),
+            text="\n".join(t for t in self.texts if t),
             line_start=self.line_start,
             line_end=self.line_end,
+            column_start=self.column_start,
+            column_end=self.column_end,
+            events=self.events,
         )
 
 
+def _event(paragraph: Paragraph) -> Event:
+    return Event(
+        kind=grammar.event_kind(paragraph.text),  # type: ignore[arg-type]  # EVENTS names
+        text=paragraph.text.strip(),
+        line_start=paragraph.line_start,
+        line_end=paragraph.line_end,
+    )
+
+
 def tokenize(
-    paragraphs: Sequence[Paragraph], legend: Sequence[LegendEntry], tree: SectionTree
+    paragraphs: Sequence[Paragraph],
+    scheme: Scheme,
+    tree: SectionTree,
+    shared: frozenset[int] = frozenset(),
 ) -> Tokenized:
-    """Turn body paragraphs (no header, no headings) into utterances and notes."""
-    roles = {entry.marker: entry.role for entry in legend}
+    """Turn body paragraphs (no header, no headings) into utterances and notes.
+
+    ``shared`` are source lines cut into several pieces (turns glued together in PDF
+    text): records that begin or end on them say at which column.
+    """
+
+    def columns(paragraph: Paragraph) -> tuple[int | None, int | None]:
+        return (
+            paragraph.column_start if paragraph.line_start in shared else None,
+            paragraph.column_end if paragraph.line_end in shared else None,
+        )
+
+    legend = scheme.legend
     legend_text = " ".join(f"{entry.marker}…{entry.role}" for entry in legend)
     utterances: list[Utterance] = []
     notes: list[Note] = []
@@ -102,83 +243,125 @@ def tokenize(
     turn: _Turn | None = None
     used: set[str] = set()
 
+    def note(paragraph: Paragraph, kind: str, text: str, section: str | None) -> None:
+        notes.append(
+            Note(
+                kind=kind,  # type: ignore[arg-type]  # kinds come from PARAGRAPH_KINDS/EVENTS
+                section=section,
+                text=text,
+                materials=materials(paragraph),
+                line_start=paragraph.line_start,
+                line_end=paragraph.line_end,
+                column_start=columns(paragraph)[0],
+                column_end=columns(paragraph)[1],
+            )
+        )
+
     def end_turn() -> None:
         nonlocal turn
-        if turn is not None:
-            utterances.append(turn.record(len(utterances) + 1))
-            turn = None
+        if turn is None:
+            return
+        utterances.append(turn.record(len(utterances) + 1))
+        for event in turn.pending:  # events after the last words belong to nobody's speech
+            notes.append(
+                Note(
+                    kind=event.kind,
+                    section=turn.section,
+                    text=event.text,
+                    materials=[],
+                    line_start=event.line_start,
+                    line_end=event.line_end,
+                )
+            )
+        turn = None
 
     for paragraph in paragraphs:
         located = tree.locate(paragraph.line_start)
         section = located.id if located else None
-        kind = classify(paragraph)
-        if kind == "text" and turn is not None and turn.section == section:
-            turn.texts.append(paragraph.text)
-            turn.line_end = paragraph.line_end
+        kind = classify(paragraph, scheme)
+        if turn is not None and turn.section == section and kind in ("event", "text"):
+            if kind == "event":
+                turn.pending.append(_event(paragraph))
+            else:
+                turn.events.extend(turn.pending)
+                turn.pending.clear()
+                turn.texts.append(paragraph.text)
+                turn.line_end = paragraph.line_end
+                turn.column_end = columns(paragraph)[1]
             continue
         end_turn()
         if kind == "utterance":
-            found = grammar.MARKER_START.match(paragraph.text)
-            assert found is not None
-            marker = grammar.canonical_marker(found["marker"])
-            text = found["rest"].strip()
-            line, column = paragraph.position(found.start("marker"))
-            role = roles.get(marker)
-            used.add(marker)
-            if role is None and legend:
+            start = scheme.start(paragraph.text)
+            assert start is not None
+            line, column = paragraph.position(start.column - 1)
+            used.add(start.marker)
+            if scheme.name == "legend" and start.role is None and legend:
                 diagnostics.append(
                     codes.diagnostic(
                         codes.UNKNOWN_MARKER,
-                        f"marker {marker!r} is not in the legend ({legend_text}); "
+                        f"marker {start.marker!r} is not in the legend ({legend_text}); "
                         "kept without a role",
                         line,
                         column,
                     )
                 )
-            if not text:
+            if not start.rest and paragraph.line_start == paragraph.line_end and not start.label:
                 diagnostics.append(
                     codes.diagnostic(
                         codes.EMPTY_UTTERANCE,
-                        f"marker {marker!r} is followed by no text",
+                        f"marker {start.marker!r} is followed by no text",
                         line,
                         column,
                     )
                 )
-            turn = _Turn(marker, role, section, located.title if located else None, paragraph, text)
+            turn = _Turn(
+                start,
+                section,
+                located.title if located else None,
+                paragraph.line_start,
+                paragraph.line_end,
+                *columns(paragraph),
+                [start.rest],
+            )
+            continue
+        if kind == "event":
+            event = _event(paragraph)
+            note(paragraph, event.kind, event.text, section)
             continue
         body = paragraph.text.strip()
         if kind == "bullet":
             bullet = grammar.BULLET_START.match(body)
             assert bullet is not None
             body = bullet["rest"].strip()
-        notes.append(
-            Note(
-                kind=kind,  # type: ignore[arg-type]  # kinds come from PARAGRAPH_KINDS
-                section=section,
-                text=body,
-                materials=materials(paragraph),
-                line_start=paragraph.line_start,
-                line_end=paragraph.line_end,
-            )
-        )
+        note(paragraph, kind, body, section)
     end_turn()
+    notes.sort(key=lambda n: n.line_start)
 
-    if used and not legend:
-        first = utterances[0]
-        diagnostics.append(
-            codes.diagnostic(
-                codes.NO_LEGEND,
-                f"speaker markers ({' '.join(sorted(used))}) are used but there is no legend",
-                first.line_start,
-            )
-        )
-    for entry in legend:
-        if entry.marker not in used:
+    if scheme.name == "legend":
+        if used and not legend:
             diagnostics.append(
                 codes.diagnostic(
-                    codes.UNUSED_LEGEND_ENTRY,
-                    f"legend entry {entry.marker}…{entry.role} is never used",
-                    entry.line_start,
+                    codes.NO_LEGEND,
+                    f"speaker markers ({' '.join(sorted(used))}) are used but there is no legend",
+                    utterances[0].line_start,
+                )
+            )
+        for entry in legend:
+            if entry.marker not in used:
+                diagnostics.append(
+                    codes.diagnostic(
+                        codes.UNUSED_LEGEND_ENTRY,
+                        f"legend entry {entry.marker}…{entry.role} is never used",
+                        entry.line_start,
+                    )
+                )
+    for utterance in utterances:
+        if not utterance.text and scheme.name != "legend":
+            diagnostics.append(
+                codes.diagnostic(
+                    codes.EMPTY_UTTERANCE,
+                    f"speaker {utterance.label!r} is followed by no text",
+                    utterance.line_start,
                 )
             )
     return Tokenized(tuple(utterances), tuple(notes), tuple(diagnostics))

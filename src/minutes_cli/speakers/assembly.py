@@ -1,0 +1,81 @@
+"""The assembly / Diet scheme: the marker is followed by a speaker label.
+
+``○議長（清野一榮議員）　本文``, ``◎市長（櫻田　宏）``, ``◆（井上さくら君）``,
+``○（伊藤よしのり議長）``, ``○おのせ康裕議長　　本文``, ``○北村経夫君　本文``,
+``○原（侑）委員``, ``○２２番（筒井たかひさ議員）``. The label gives the role and the
+name; the honorific (君, 議員, さん) is taken off the name and kept apart. The
+marker symbol's own meaning (○ chair and members, ◎ executives, ◆ members) stays
+in ``marker``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from minutes_cli import grammar
+
+
+class Label(NamedTuple):
+    """A parsed speaker label."""
+
+    label: str  # as written, spaces removed
+    role: str | None
+    speaker: str | None
+    honorific: str | None
+    seat: int | None
+    rest: str  # the speech on the same line, if any
+
+
+def _strip_honorific(text: str) -> tuple[str, str | None]:
+    found = grammar.HONORIFIC_AT_END.search(text)
+    if found and found.start() > 0:
+        return text[: found.start()], found["honorific"]
+    return text, None
+
+
+def _split_name(text: str) -> tuple[str | None, str | None, str | None]:
+    """``伊藤よしのり議長`` -> (name, role, honorific); roles and honorifics come last."""
+    text, honorific = _strip_honorific(text)
+    role = None
+    found = grammar.ROLE_AT_END.search(text)
+    if found:
+        role, text = found["role"], text[: found.start()]
+    return (text or None), role, honorific
+
+
+def _is_role(text: str) -> bool:
+    return bool(grammar.ROLE_AT_END.search(text)) or text.endswith(("長", "官", "員", "者", "人"))
+
+
+def parse_label(text: str) -> Label | None:
+    """Read the speaker label at the start of ``text`` (the marker already removed)."""
+    stripped = text.lstrip()
+    if grammar.NOT_A_SPEAKER.match(stripped):
+        return None
+    found = grammar.ASSEMBLY_LABEL.match(stripped)
+    if not found:
+        return None
+    rest = found["rest"].strip()
+    if found["bare"] is not None:
+        bare = found["bare"]
+        name, role, honorific = _split_name(bare)
+        if role is None and honorific is None:
+            return None
+        return Label(bare, role, name, honorific, None, rest)
+    outer, inner, after = found["outer"], found["inner"].replace(" ", ""), found["after"]
+    label = found["label"].replace(" ", "")
+    if after:  # 原（侑）委員: the brackets are part of the name
+        name, role, honorific = _split_name(after)
+        if role is None and honorific is None:
+            return None
+        return Label(label, role, f"{outer}（{inner}）{name or ''}", honorific, None, rest)
+    seat = grammar.SEAT.match(outer)
+    if not outer or seat:  # （伊藤よしのり議長）, ２２番（筒井たかひさ議員）
+        name, role, honorific = _split_name(inner)
+        if not outer and role is None and honorific is None:
+            return None
+        return Label(label, role, name, honorific, int(seat["seat"]) if seat else None, rest)
+    if not _is_role(outer):
+        return None
+    name, honorific = _strip_honorific(inner)
+    return Label(label, outer, name, honorific, None, rest)

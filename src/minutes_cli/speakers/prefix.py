@@ -1,0 +1,98 @@
+"""The prefix scheme: a speaker label and a colon open the paragraph.
+
+``WH: Which ES language…``, ``nurse: 燃え尽きなかった``, ``委員長：…``, ``【委員】…``,
+``（委員）…``, ``問：… / 答：…``. Words such as ``Disposition:`` or ``Note:`` are not
+speakers. A legend of initials (``Waldemar Horwat (WH)``) turns initials into names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import NamedTuple
+
+from minutes_cli import grammar
+from minutes_cli.normalize import Line, display_width
+
+
+class Prefix(NamedTuple):
+    """A speaker label found at the start of a paragraph."""
+
+    shape: str  # which PREFIX_LABELS entry matched
+    label: str
+    rest: str
+
+
+def find_prefix(text: str) -> Prefix | None:
+    """The speaker label at the start of ``text``, if it has the shape of one."""
+    stripped = text.strip()
+    for shape, pattern in grammar.PREFIX_LABELS:
+        found = pattern.match(stripped)
+        if not found:
+            continue
+        label = found["label"]
+        if label.lower() in grammar.NOT_SPEAKER_WORDS or label.isdigit():
+            return None
+        if grammar.HEADER_LABEL.match(stripped):
+            return None
+        return Prefix(shape, label, found["rest"].strip())
+    return None
+
+
+def _labels_in(text: str) -> list[str]:
+    """Labels at the start of ``text`` and glued inside it (PDF text)."""
+    found = [p.label] if (p := find_prefix(text)) is not None else []
+    found += [m["label"] for m in grammar.MIDLINE_NAME.finditer(text)]
+    return [label for label in found if label.lower() not in grammar.NOT_SPEAKER_WORDS]
+
+
+def speaker_labels(lines: Iterable[str], minimum: int = 2) -> frozenset[str]:
+    """Labels used often enough to be speakers rather than chance colons; a personal
+    name (``Joe Rastatter``) counts from its first use."""
+    counts = Counter(label for text in lines for label in _labels_in(text))
+    return frozenset(
+        label for label, n in counts.items() if n >= minimum or grammar.PROPER_NAME.match(label)
+    )
+
+
+def count_turns(lines: Iterable[str], labels: frozenset[str]) -> int:
+    """How many turns those labels open, at line starts and inside lines."""
+    return sum(label in labels for text in lines for label in _labels_in(text))
+
+
+def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line, ...]:
+    """Cut lines where a known speaker label is glued inside them, keeping columns."""
+    result: list[Line] = []
+    for line in lines:
+        cuts = [
+            m.start("label")
+            for m in grammar.MIDLINE_NAME.finditer(line.text)
+            if m["label"] in labels
+        ]
+        if not cuts:
+            result.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for index, (start, end) in enumerate(pairwise(bounds)):
+            piece = line.text[start:end].rstrip()
+            if not piece.strip():
+                continue
+            result.append(
+                Line(
+                    line.number,
+                    piece,
+                    display_width(piece.strip()),
+                    line.gap if index == 0 else 0,
+                    line.column + start,
+                )
+            )
+    return tuple(result)
+
+
+def initials_legend(text: str) -> dict[str, str]:
+    """``Waldemar Horwat (WH), Brian Terlson (BT)`` -> {"WH": "Waldemar Horwat", …}."""
+    legend: dict[str, str] = {}
+    for found in grammar.INITIALS_ENTRY.finditer(text):
+        legend.setdefault(found["initials"], found["name"])
+    return legend
