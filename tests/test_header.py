@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from minutes_cli import parse_text
+from tests.conftest import assert_lossless
 
 
 def meta_of(header: str) -> dict[str, object]:
@@ -74,3 +75,85 @@ def test_header_stops_at_the_body() -> None:
     document = parse_text("会議 議事録\n日時：令和7年1月6日\n○質問します。\n")
     assert [f.key for f in document.header] == ["title", "datetime"]
     assert len(document.utterances) == 1
+
+
+VERBATIM = """令和6年第2回 みなと市議会定例会会議録
+○議事日程
+第1　会議録署名議員の指名
+第2　議案第1号　予算について
+　　　議案第2号　条例について
+―――――――――
+出席議員（3名）
+　　　1番　山　田　太　郎　議員　　2番　佐　藤　花　子　議員
+　　　3番　鈴　木　一　郎　議員
+欠席議員（1名）
+　　　4番　高　橋　次　郎　議員
+地方自治法第121条による出席者
+　　市長　　　　　　　田　中　　　実
+　　副市長　　　　　　中　村　　　進
+―――――――――
+令和6年6月3日（月）
+午前10時00分　開会
+○議長（山田太郎議員）　ただいまから開会します。
+〔「異議なし」と呼ぶ者あり〕
+○議長（山田太郎議員）　ご異議なしと認めます。
+○市長（田中　実）　おはようございます。
+午前10時30分　散会
+"""
+
+
+def test_verbatim_header_blocks() -> None:
+    document = parse_text(VERBATIM)
+    meta = document.meta
+    assert document.scheme == "assembly"
+    assert (meta.title, meta.kind) == ("令和6年第2回 みなと市議会定例会会議録", "会議録")
+    assert (meta.date, meta.weekday, meta.start_time, meta.end_time) == (
+        "2024-06-03",
+        "月",
+        "10:00",
+        "10:30",
+    )
+    assert [(a.number, a.title) for a in meta.agenda] == [
+        ("第1", "会議録署名議員の指名"),
+        ("第2", "議案第1号 予算について\n議案第2号 条例について"),
+    ]
+    assert [(g.label, g.status, g.count) for g in meta.attendance_groups] == [
+        ("出席議員", "present", 3),
+        ("欠席議員", "absent", 1),
+        ("地方自治法第121条による出席者", "staff", None),
+    ]
+    assert [(a.seat, a.name, a.group) for a in meta.attendees[:4]] == [
+        (1, "山田太郎", "出席議員"),
+        (2, "佐藤花子", "出席議員"),
+        (3, "鈴木一郎", "出席議員"),
+        (4, "高橋次郎", "欠席議員"),
+    ]
+    assert [(a.role, a.name) for a in meta.attendees[4:]] == [
+        ("市長", "田中実"),
+        ("副市長", "中村進"),
+    ]
+    assert meta.attendance is not None
+    assert (meta.attendance.present, meta.attendance.total) == (3, 4)
+    assert [(u.role, u.speaker, u.honorific) for u in document.utterances] == [
+        ("議長", "山田太郎", "議員"),
+        ("議長", "山田太郎", "議員"),
+        ("市長", "田中実", None),
+    ]
+    assert [(n.kind, n.line_start) for n in document.notes] == [("floor-voice", 19), ("time", 22)]
+    assert_lossless(document, VERBATIM)
+
+
+def test_meeting_date_is_the_one_before_the_opening_time() -> None:
+    text = "昭和二十二年十一月十三日（木曜日）\n小委員を選定した。\n昭和二十二年十一月十四日（金曜日）\n午前十一時二十分開会\n○委員長（堀君） 開会します。\n"
+    assert parse_text(text).meta.date == "1947-11-14"
+
+
+def test_english_narrative_times() -> None:
+    text = "Meeting Minutes: September 21, 2017\n\nChair Lee called the meeting to order at 6:02 p.m.\n\nAdjourned at 9:56 p.m.\n"
+    meta = parse_text(text).meta
+    assert (meta.title, meta.date, meta.start_time, meta.end_time) == (
+        "Meeting Minutes: September 21, 2017",
+        "2017-09-21",
+        "18:02",
+        "21:56",
+    )

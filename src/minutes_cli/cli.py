@@ -14,7 +14,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import IntEnum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO
 
@@ -25,6 +25,16 @@ from minutes_cli.models import Document
 from minutes_cli.pipeline import parse_bytes, parse_file
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
 from minutes_cli.writers import Format, WriteOptions, write
+
+
+class SchemeChoice(str, Enum):
+    """``--scheme``: detect the speaker scheme, or force one."""
+
+    AUTO = "auto"
+    LEGEND = "legend"
+    ASSEMBLY = "assembly"
+    PREFIX = "prefix"
+    NONE = "none"
 
 
 class ExitCode(IntEnum):
@@ -106,10 +116,11 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         raise
 
 
-def _read(file: str, max_bytes: int) -> Document:
+def _read(file: str, max_bytes: int, scheme: SchemeChoice) -> Document:
+    forced = None if scheme is SchemeChoice.AUTO else scheme.value
     if file == "-":
-        return parse_bytes(sys.stdin.buffer.read(), None, max_bytes)
-    return parse_file(file, max_bytes)
+        return parse_bytes(sys.stdin.buffer.read(), None, max_bytes, scheme=forced)
+    return parse_file(file, max_bytes, scheme=forced)
 
 
 @app.command(
@@ -139,6 +150,15 @@ def parse(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this.")
     ] = DEFAULT_MAX_BYTES,
+    scheme: Annotated[
+        SchemeChoice,
+        typer.Option(
+            "--scheme",
+            case_sensitive=False,
+            help="Speaker scheme: legend 【◎…議長】, assembly ○議長（名前君）, prefix 'Name:', "
+            "none; auto detects it per document.",
+        ),
+    ] = SchemeChoice.AUTO,
 ) -> None:
     """Parse one minutes file into records.
 
@@ -147,7 +167,7 @@ def parse(
     """
     label = "<stdin>" if file == "-" else file
     try:
-        document = _read(file, max_bytes)
+        document = _read(file, max_bytes, scheme)
     except SourceError as error:
         fail(str(error).split(": ", 1)[0], error.message)
     try:

@@ -85,6 +85,16 @@ TITLE_WORDS = re.compile(
 #: Time stamps that open and close the sitting.
 OPENING = re.compile(r"開会|開議")
 CLOSING = re.compile(r"散会|散會|閉会|閉會|延会|延會")
+OPENING_EN = re.compile(
+    r"\b(?:called\s+(?:the\s+)?(?:meeting\s+)?to\s+order|came\s+to\s+order|convened"
+    r"|was\s+held\s+this\s+\S+\s+day\s+of\s+\w+,?\s+\d{4})[^.]{0,40}?\bat\s+",
+    re.I,
+)
+#: "adjourned at 9:56 p.m." or "At 10:31 a.m. Council adjourned."
+CLOSING_EN = re.compile(
+    r"\b(?:adjourned|adjournment)[^.]{0,30}?\bat\s+|\bat\s+(?=[\d:]{3,5}\s*[ap]\.?m\.?\s+\w+(?:\s+\w+)?\s+adjourned)",
+    re.I,
+)
 
 
 class HeaderLine(NamedTuple):
@@ -336,9 +346,14 @@ def _meeting_date(lines: Sequence[HeaderLine]) -> tuple[Line | None, jpdate.Date
         found = jpdate.find_date(item.line.text)
         if found and item.kind in ("date", "agenda-head", "text", "title"):
             dated.append((n, item, found))
-    for n, item, found in dated:  # a date followed by the opening time stamp
-        if any(OPENING.search(x.line.text) for x in lines[n : n + 4] if x.kind in ("time", "date")):
-            return item.line, found
+    opening = next(
+        (n for n, x in enumerate(lines) if x.kind in ("time", "date") and OPENING.search(x.value)),
+        None,
+    )
+    if opening is not None:  # the date closest before the opening time stamp
+        before = [(item, found) for n, item, found in dated if n <= opening]
+        if before:
+            return before[-1][0].line, before[-1][1]
     for _, item, found in dated:
         if found.weekday_stated is not None:
             return item.line, found
@@ -362,7 +377,24 @@ def _times(lines: Sequence[HeaderLine], body: Sequence[Paragraph]) -> tuple[str 
     end = next((s for s in reversed(stamps) if CLOSING.search(s)), None)
     start_time = jpdate.find_times(start) if start else []
     end_time = jpdate.find_times(end) if end else []
+    if not start_time or not end_time:  # narrative minutes: "called … to order at 6:02 p.m."
+        texts = [i.line.text for i in lines] + [p.text for p in body]
+        start_time = start_time or _time_after(OPENING_EN, texts, first=True)
+        end_time = end_time or _time_after(CLOSING_EN, texts, first=False)
     return (start_time[0].hhmm() if start_time else None, end_time[0].hhmm() if end_time else None)
+
+
+def _time_after(
+    pattern: re.Pattern[str], texts: Sequence[str], first: bool
+) -> list[jpdate.TimeMatch]:
+    """The time right after the first (or last) phrase that ``pattern`` finds."""
+    found = [
+        times
+        for text in texts
+        for match in pattern.finditer(text)
+        if (times := jpdate.find_times(text[match.end() : match.end() + 16]))
+    ]
+    return (found[0] if first else found[-1]) if found else []
 
 
 #: One person in an attendance list line: optional seat or role, then the name.
