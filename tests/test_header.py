@@ -144,12 +144,18 @@ def test_verbatim_header_blocks() -> None:
 
 
 def test_meeting_date_is_the_one_before_the_opening_time() -> None:
-    text = "昭和二十二年十一月十三日（木曜日）\n小委員を選定した。\n昭和二十二年十一月十四日（金曜日）\n午前十一時二十分開会\n○委員長（堀君） 開会します。\n"
+    text = (
+        "昭和二十二年十一月十三日（木曜日）\n小委員を選定した。\n"
+        "昭和二十二年十一月十四日（金曜日）\n午前十一時二十分開会\n○委員長（堀君） 開会します。\n"
+    )
     assert parse_text(text).meta.date == "1947-11-14"
 
 
 def test_english_narrative_times() -> None:
-    text = "Meeting Minutes: September 21, 2017\n\nChair Lee called the meeting to order at 6:02 p.m.\n\nAdjourned at 9:56 p.m.\n"
+    text = (
+        "Meeting Minutes: September 21, 2017\n\n"
+        "Chair Lee called the meeting to order at 6:02 p.m.\n\nAdjourned at 9:56 p.m.\n"
+    )
     meta = parse_text(text).meta
     assert (meta.title, meta.date, meta.start_time, meta.end_time) == (
         "Meeting Minutes: September 21, 2017",
