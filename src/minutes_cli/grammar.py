@@ -47,7 +47,9 @@ LEGEND_ENTRY = re.compile(
 # --- paragraph openers ---------------------------------------------------------------
 
 #: Bullets that open a note paragraph.
-BULLET_START = re.compile(r"^\s*(?P<bullet>[・･•‧])\s*(?P<rest>.*)$", re.DOTALL)
+BULLET_START = re.compile(
+    r"^\s*(?:(?P<bullet>[・･•‧])\s*|(?P<md>[-*+])\s+(?=\S))(?P<rest>.*)$", re.DOTALL
+)
 
 #: A line that is wholly one bracketed remark: ``（質疑応答）``, ``（了）``, ``〔休憩〕``.
 BRACKET_LINE = re.compile(r"^\s*[（(〔［\[【<＜][^）)〕］\]】>＞]{1,60}[）)〕］\]】>＞]\s*$")

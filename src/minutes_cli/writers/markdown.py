@@ -13,7 +13,6 @@ text is kept inside its paragraph or list item with CommonMark hard line breaks
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 
 UNTITLED = "Untitled minutes"
 MAX_HEADING_LEVEL = 6
-_WEEKDAYS = "月火水木金土日"
 
 # ASCII punctuation that can start inline markup (emphasis, code, links, raw
 # HTML, tables, strikethrough, entities). CommonMark lets any of it be escaped.
@@ -118,15 +116,10 @@ def _title(document: Document) -> str:
 
 
 def _date(meta: Meta) -> str | None:
+    """The date, with the weekday only where the source states one (no guessed 曜日)."""
     if meta.date is None:
         return None
-    weekday = meta.weekday
-    if weekday is None:
-        try:
-            weekday = _WEEKDAYS[dt.date.fromisoformat(meta.date).weekday()]
-        except ValueError:
-            weekday = None
-    return f"{meta.date} ({weekday})" if weekday else meta.date
+    return f"{meta.date} ({meta.weekday})" if meta.weekday else meta.date
 
 
 def _time(meta: Meta) -> str | None:
@@ -168,9 +161,11 @@ def _front_matter(document: Document, emit: _Emitter) -> None:
 def _item(item: Item, emit: _Emitter) -> None:
     ref = line_ref(item.line_start, item.line_end)
     if isinstance(item, Utterance):
-        label = escape_heading(item.role or item.marker)
-        speaker = f" {escape_heading(item.speaker)}" if item.speaker else ""
-        emit.emit(f"**{label}**{speaker}: {escape_block(item.text, block_start=False)} {ref}")
+        # Role in bold, then the name: "**議長** 清野一榮", "**Waldemar Horwat**", "**◎**".
+        label = item.role or item.speaker or item.label or item.marker or "?"
+        speaker = f" {escape_heading(item.speaker)}" if item.role and item.speaker else ""
+        text = escape_block(item.text, block_start=False)
+        emit.emit(f"**{escape_heading(label)}**{speaker}: {text} {ref}")
     elif item.kind == "bullet":
         emit.emit(f"- {escape_block(item.text, '  ')} {ref}", "notes")
     else:
