@@ -85,3 +85,38 @@ def test_a_turn_ends_at_a_new_section() -> None:
     assert [(n.section, n.text) for n in document.notes if n.kind == "text"] == [
         ("2", "閉会後の文。")
     ]
+
+
+def test_closing_time_ends_the_turn_and_signatures_follow() -> None:
+    text = (
+        "○議長（山田太郎君）　これをもって散会いたします。\n"
+        "　　　午前11時21分散会\n"
+        "　　　　市会議長　　山田太郎\n"
+        "　　　　同　　　　　佐藤花子\n"
+    )
+    document = parse_text(text)
+    (utterance,) = document.utterances
+    assert (utterance.line_end, utterance.events) == (1, [])
+    assert [(n.kind, n.text) for n in document.notes] == [
+        ("time", "午前11時21分散会"),
+        ("signature", "市会議長  山田太郎"),  # full-width spaces folded, kept as laid out
+        ("signature", "同     佐藤花子"),
+    ]
+    assert_lossless(document, text)
+
+
+def test_reading_and_events_inside_a_turn() -> None:
+    text = (
+        "○議長（山田太郎君）　事務局長に報告させます。\n"
+        "○事務局長（鈴木一郎）　（朗読）\n"
+        "――――――――\n"
+        '　諸般の報告 <span lang="ja">一</span> 議案の送付\n'
+        "――――――――\n"
+        "○議長（山田太郎君）　以上です。\n"
+    )
+    document = parse_text(text)
+    reading = document.utterances[1]
+    assert (reading.role, reading.text) == ("事務局長", "諸般の報告 一 議案の送付")
+    assert [e.kind for e in reading.events] == ["reading", "separator"]
+    assert [(n.kind, n.line_start) for n in document.notes] == [("separator", 5)]
+    assert_lossless(document, text)

@@ -254,7 +254,8 @@ EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^"
             + _OPEN
-            + r"[^〕）)\]］]{0,40}(?:登壇|降壇|退席|着席|入場|退場|入室|退室|発言席)"
+            + r"[^〕）)\]］]{0,40}(?:登壇|降壇|退席|着席|入場|退場|入室|退室|発言席"
+            + r"|投票開始|投票終了|開票|速記中止|速記開始)"
             + r"[^〕）)\]］]{0,4}"
             + _CLOSE
             + r"$"
@@ -263,6 +264,18 @@ EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("reading", re.compile(r"^" + _OPEN + r"[^〕）)\]］]{0,40}(?:朗読|報告)" + _CLOSE + r"$")),
     ("separator", re.compile(r"^[-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]{3,}$")),
 )
+
+
+#: Time stamps and phrases that close the sitting: after them come signatures, not speech.
+CLOSING = re.compile(r"散会|散會|閉会|閉會|延会|延會|\badjourned\b", re.I)
+
+#: A signature line under the closing time: ``市会議長　鈴木太郎``, ``同　坂本勝司``.
+SIGNATURE = re.compile(
+    r"^(?:\S{0,6}議長|\S{0,6}議員|\S{0,6}委員長|署名\S{0,6}|同)\s+[^\s君。、]{1,6}(?:\s[^\s君。、]{1,6})?$"
+)
+
+#: Leftover inline HTML tags (``<span lang="ja">``), removed from record text.
+INLINE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 
 
 def event_kind(text: str) -> str | None:

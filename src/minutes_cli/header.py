@@ -84,7 +84,7 @@ TITLE_WORDS = re.compile(
 )
 #: Time stamps that open and close the sitting.
 OPENING = re.compile(r"開会|開議")
-CLOSING = re.compile(r"散会|散會|閉会|閉會|延会|延會")
+CLOSING = grammar.CLOSING
 OPENING_EN = re.compile(
     r"\b(?:called\s+(?:the\s+)?(?:meeting\s+)?to\s+order|came\s+to\s+order|convened"
     r"|was\s+held\s+this\s+\S+\s+day\s+of\s+\w+,?\s+\d{4})[^.]{0,40}?\bat\s+",

@@ -95,6 +95,7 @@ class Layout(NamedTuple):
 
     wrap_width: int | None  # columns at which lines were hard-wrapped, None if not wrapped
     doubled: bool  # PDF extraction doubled every newline: one blank line is not a break
+    max_width: int = 0  # widest line, in columns
 
 
 def display_width(text: str) -> int:
@@ -150,7 +151,7 @@ def detect_layout(lines: Sequence[Line]) -> Layout:
         # Hard-wrapped text has a crowd of lines just under the wrap width.
         if p90 >= 20 and near >= 0.3 * len(widths):
             wrap = p90
-    return Layout(wrap, doubled)
+    return Layout(wrap, doubled, widths[-1] if widths else 0)
 
 
 def _joiner(previous: str, following: str) -> str:
@@ -185,11 +186,26 @@ def _sentence_ended(prev: Line, line: Line, layout: Layout) -> bool:
     if not grammar.SENTENCE_END.search(prev.text):
         return False
     # Hard-wrapped text: a full line may end in 。 by chance, a short one ends the paragraph.
-    return layout.wrap_width is None or prev.width < 0.85 * layout.wrap_width
+    return layout.wrap_width is not None and prev.width < 0.85 * layout.wrap_width
 
 
 #: Why a line starts a new paragraph, checked in order; the first that holds wins.
+def _not_wrapped(prev: Line, line: Line, layout: Layout) -> bool:
+    # Text that is not hard-wrapped throughout (verbatim records, Markdown, short notes)
+    # may still wrap a long line now and then; anything else is a paragraph break: an
+    # indented line (the 　 that opens a paragraph in verbatim records), a line after a
+    # finished sentence, or a line after a short one (lists, signature blocks).
+    if layout.wrap_width is not None:
+        return False
+    return bool(
+        line.text[:1].isspace()
+        or grammar.SENTENCE_END.search(prev.text)
+        or prev.width < 0.6 * layout.max_width
+    )
+
+
 BREAK_RULES: tuple[tuple[str, BreakRule], ...] = (
+    ("not-wrapped", _not_wrapped),
     ("blank-lines", _hard_gap),
     ("opener", lambda prev, line, layout: _opens_block(line)),
     ("after-single-line-block", lambda prev, line, layout: _is_single_line_block(prev)),

@@ -208,6 +208,11 @@ class _Turn:
         )
 
 
+def _clean(text: str) -> str:
+    """Record text: leftover inline HTML tags (``<span lang="ja">``) removed."""
+    return grammar.INLINE_TAG.sub("", text).strip()
+
+
 def _event(paragraph: Paragraph) -> Event:
     return Event(
         kind=grammar.event_kind(paragraph.text),  # type: ignore[arg-type]  # EVENTS names
@@ -242,6 +247,7 @@ def tokenize(
     diagnostics: list[Diagnostic] = []
     turn: _Turn | None = None
     used: set[str] = set()
+    closed = False  # after the closing time stamp come signatures, not speech
 
     def note(paragraph: Paragraph, kind: str, text: str, section: str | None) -> None:
         notes.append(
@@ -279,17 +285,28 @@ def tokenize(
         located = tree.locate(paragraph.line_start)
         section = located.id if located else None
         kind = classify(paragraph, scheme)
-        if turn is not None and turn.section == section and kind in ("event", "text"):
+        closing = (
+            kind == "event"
+            and grammar.event_kind(paragraph.text) == "time"
+            and bool(grammar.CLOSING.search(paragraph.text))
+        )
+        if (
+            turn is not None
+            and turn.section == section
+            and kind in ("event", "text")
+            and not closing
+        ):
             if kind == "event":
                 turn.pending.append(_event(paragraph))
             else:
                 turn.events.extend(turn.pending)
                 turn.pending.clear()
-                turn.texts.append(paragraph.text)
+                turn.texts.append(_clean(paragraph.text))
                 turn.line_end = paragraph.line_end
                 turn.column_end = columns(paragraph)[1]
             continue
         end_turn()
+        closed = (closed or closing) and kind != "utterance"
         if kind == "utterance":
             start = scheme.start(paragraph.text)
             assert start is not None
@@ -321,14 +338,25 @@ def tokenize(
                 paragraph.line_start,
                 paragraph.line_end,
                 *columns(paragraph),
-                [start.rest],
+                [_clean(start.rest)],
             )
+            if grammar.event_kind(start.rest) == "reading":  # ○事務局長（名前）　（朗読）
+                turn.texts = []
+                turn.events.append(
+                    Event(kind="reading", text=start.rest, line_start=line, line_end=line)
+                )
             continue
         if kind == "event":
             event = _event(paragraph)
             note(paragraph, event.kind, event.text, section)
             continue
-        body = paragraph.text.strip()
+        body = _clean(paragraph.text)
+        if (
+            closed
+            and kind == "text"
+            and all(grammar.SIGNATURE.match(line) for line in body.split("\n"))
+        ):
+            kind = "signature"
         if kind == "bullet":
             bullet = grammar.BULLET_START.match(body)
             assert bullet is not None
