@@ -91,7 +91,7 @@ def test_single_blank_line_breaks_in_ordinary_text() -> None:
 def test_headings_passed_as_boundaries_are_their_own_paragraphs() -> None:
     cleaned = clean_lines("あ\n1 開会\nい\nう")
     layout = Layout(wrap_width=None, doubled=False)
-    result = reflow(cleaned.lines, layout, frozenset({2}))
+    result = reflow(cleaned.lines, layout, frozenset({(2, 1)}))
     assert [(p.text, p.line_start) for p in result] == [("あ", 1), ("1 開会", 2), ("いう", 3)]
 
 

@@ -239,17 +239,6 @@ EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "floor-voice",
-        re.compile(
-            r"^"
-            + _OPEN
-            + r".{0,60}(?:呼ぶ者|声あり|の声|拍手|起立|発言する者|者あり|議場騒然|笑声)"
-            + r"[^〕）)\]］]{0,6}"
-            + _CLOSE
-            + r"$"
-        ),
-    ),
-    (
         "stage-direction",
         re.compile(
             r"^"
@@ -257,6 +246,17 @@ EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"[^〕）)\]］]{0,40}(?:登壇|降壇|退席|着席|入場|退場|入室|退室|発言席"
             + r"|投票開始|投票終了|開票|速記中止|速記開始)"
             + r"[^〕）)\]］]{0,4}"
+            + _CLOSE
+            + r"$"
+        ),
+    ),
+    (
+        "floor-voice",
+        re.compile(
+            r"^"
+            + _OPEN
+            + r".{0,60}(?:呼ぶ者|声あり|の声|拍手|起立|発言する者|者あり|議場騒然|笑声)"
+            + r"[^〕）)\]］]{0,6}"
             + _CLOSE
             + r"$"
         ),
@@ -322,6 +322,16 @@ NOT_SPEAKER_WORDS: frozenset[str] = frozenset((
     "日時", "日付", "時間", "場所", "会場", "議題", "件名", "出席者", "欠席者", "資料", "配布資料",
     "備考", "注", "メモ", "結論", "決定", "決定事項",
 ))  # fmt: skip
+
+#: Initials used as a speaker label (``WH``).
+INITIALS = re.compile(r"[A-Z]{2,4}")
+#: A chat-log nickname (``nurse``, ``ko1``, ``amatsuda``).
+NICKNAME = re.compile(r"[a-z][a-z0-9_]{1,15}")
+#: The label minutes use for a speaker nobody identified (``???``, ``*****``).
+UNKNOWN_SPEAKER = re.compile(r"\?{3}|\*{3,5}")
+
+#: Any ``Word:`` / ``Two words:`` / ``語：`` at the start of a paragraph (speaker or not).
+REMARK_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}|[^\s:：]{1,8})\s*[:：]\s")
 
 #: A legend of initials: ``Waldemar Horwat (WH)``.
 INITIALS_ENTRY = re.compile(

@@ -87,12 +87,15 @@ OPENING = re.compile(r"開会|開議")
 CLOSING = grammar.CLOSING
 OPENING_EN = re.compile(
     r"\b(?:called\s+(?:the\s+)?(?:meeting\s+)?to\s+order|came\s+to\s+order|convened"
-    r"|was\s+held\s+this\s+\S+\s+day\s+of\s+\w+,?\s+\d{4})[^.]{0,40}?\bat\s+",
+    r"|was\s+held\s+this\s+\S+\s+day\s+of\s+\w+,?\s+\d{4})[^.]{0,40}?\bat\s+"
+    r"|\bdeux\s+mille(?:[\s-][\w-]+)?,?\s+à\s+|\b\d{4},?\s+à\s+"
+    r"|\bséance\s+(?:est\s+)?ouverte\s+à\s+",
     re.I,
 )
 #: "adjourned at 9:56 p.m." or "At 10:31 a.m. Council adjourned."
 CLOSING_EN = re.compile(
-    r"\b(?:adjourned|adjournment)[^.]{0,30}?\bat\s+|\bat\s+(?=[\d:]{3,5}\s*[ap]\.?m\.?\s+\w+(?:\s+\w+)?\s+adjourned)",
+    r"\b(?:adjourned|adjournment)[^.]{0,30}?\bat\s+|séance\s+est\s+levée\s+à\s+"
+    r"|\bat\s+(?=[\d:]{3,5}\s*[ap]\.?m\.?,?\s+\w+(?:\s+\w+)?\s+adjourned)",
     re.I,
 )
 
@@ -228,6 +231,7 @@ def _group(classified: Sequence[HeaderLine]) -> list[tuple[str, str | None, list
                 "separator": "separator",
                 "legend": "legend",
                 "date": "date",
+                "title": "title",
             }.get(kind, kind.removeprefix("label:") if kind.startswith("label:") else "other")
             blocks.append((key, item.label, [item]))
     return blocks
@@ -272,6 +276,8 @@ def read_header(lines: Sequence[Line], body: Sequence[Paragraph]) -> Header:
     start_time, end_time = _times(classified, body)
     venue = next((i.value for i in classified if i.kind == "label:venue"), None)
     groups, attendees = _attendance(titled)
+    if not groups:
+        groups, attendees = _trailing_attendance(body)
     attendance = _attendance_summary(groups) or find_attendance(
         [Paragraph.of_line(i.line) for i in classified] + list(body)
     )
@@ -308,8 +314,9 @@ def _mark_titles(blocks: Sequence[Block]) -> list[Block]:
     for key, label, items in blocks:
         text = " ".join(i.value for i in items)
         short = all(display_width(i.value) <= 80 and "<" not in i.value for i in items)
+        plain = key == "other" and label is None  # not a "key: value" line
         if key == "title" or (
-            top and short and (key == "other" or (key == "date" and TITLE_WORDS.search(text)))
+            top and short and (plain or (key == "date" and TITLE_WORDS.search(text)))
         ):
             if marked and marked[-1][0] == "title" and top:
                 marked[-1][2].extend(items)
@@ -363,25 +370,28 @@ def _meeting_date(lines: Sequence[HeaderLine]) -> tuple[Line | None, jpdate.Date
 
 
 def _times(lines: Sequence[HeaderLine], body: Sequence[Paragraph]) -> tuple[str | None, str | None]:
+    """Start and end: a ``日時`` label's range, else (or for what it lacks) the opening
+    and closing time stamps, else English or French narrative phrases."""
+    start: list[jpdate.TimeMatch] = []
+    end: list[jpdate.TimeMatch] = []
     for item in lines:
         if item.kind in ("label:datetime", "label:time", "label:date"):
-            value = item.value
-            date = jpdate.find_date(value)
-            rest = value[date.end :] if date else value
-            found = jpdate.find_time_range(rest)
+            date = jpdate.find_date(item.value)
+            found = jpdate.find_time_range(item.value[date.end :] if date else item.value)
             if found:
-                return found[0].hhmm(), found[1].hhmm() if found[1] else None
+                start, end = [found[0]], [found[1]] if found[1] else []
+                break
     stamps = [i.line.text.strip() for i in lines if i.kind == "time"]
     stamps += [p.text for p in body if grammar.event_kind(p.text) == "time"]
-    start = next((s for s in stamps if OPENING.search(s)), None)
-    end = next((s for s in reversed(stamps) if CLOSING.search(s)), None)
-    start_time = jpdate.find_times(start) if start else []
-    end_time = jpdate.find_times(end) if end else []
-    if not start_time or not end_time:  # narrative minutes: "called … to order at 6:02 p.m."
+    opening = next((s for s in stamps if OPENING.search(s)), None)
+    closing = next((s for s in reversed(stamps) if CLOSING.search(s)), None)
+    start = start or (jpdate.find_times(opening) if opening else [])
+    end = end or (jpdate.find_times(closing) if closing else [])
+    if not start or not end:  # narrative minutes: "called … to order at 6:02 p.m."
         texts = [i.line.text for i in lines] + [p.text for p in body]
-        start_time = start_time or _time_after(OPENING_EN, texts, first=True)
-        end_time = end_time or _time_after(CLOSING_EN, texts, first=False)
-    return (start_time[0].hhmm() if start_time else None, end_time[0].hhmm() if end_time else None)
+        start = start or _time_after(OPENING_EN, texts, first=True)
+        end = end or _time_after(CLOSING_EN, texts, first=False)
+    return (start[0].hhmm() if start else None, end[0].hhmm() if end else None)
 
 
 def _time_after(
@@ -399,7 +409,6 @@ def _time_after(
 
 #: One person in an attendance list line: optional seat or role, then the name.
 _SEATED = re.compile(r"(?P<seat>\d{1,3})\s*番\s+(?P<name>.+?)(?=\s+\d{1,3}\s*番|$)")
-_HONORED = re.compile(r"(?:(?P<role>\S{1,12}?)\s+)?(?P<name>\S(?:[^君]{0,10}?))\s*君")
 
 
 def _people(text: str) -> list[tuple[str | None, str, int | None]]:
@@ -410,15 +419,13 @@ def _people(text: str) -> list[tuple[str | None, str, int | None]]:
     seated = list(_SEATED.finditer(text))
     if seated:
         return [(None, _clean_name(m["name"]), int(m["seat"])) for m in seated]
-    if "君" in text:
-        return [
-            (
-                m["role"] if m["role"] and _looks_like_role(m["role"]) else None,
-                _clean_name(m["name"]),
-                None,
-            )
-            for m in _HONORED.finditer(text)
-        ]
+    if "君" in text:  # 理事　池田　佳隆君　理事　中村　裕之君 / 伊藤　三郎君　加藤　美咲君
+        people: list[tuple[str | None, str, int | None]] = []
+        for chunk in text.split("君")[:-1]:
+            words = chunk.split()
+            role = words[0] if len(words) > 1 and _looks_like_role(words[0]) else None
+            people.append((role, _clean_name("".join(words[1:] if role else words)), None))
+        return people
     cells = re.split(r"\s{2,}", text)
     if len(cells) >= 2 and _looks_like_role(cells[0].replace(" ", "")):
         return [(role.replace(" ", ""), _clean_name(name), None) for role, name in _pairs(cells)]
@@ -490,20 +497,61 @@ def _attendance(
                 for m in grammar.INITIALS_ENTRY.finditer(items[0].value)
             )
             continue
-        for line, text in [(i.line, i.line.text) for i in items[1:]]:
-            for role, name, seat in _people(text):
-                if name:
-                    attendees.append(
-                        Attendee(
-                            name=name,
-                            role=role,
-                            seat=seat,
-                            group=label,
-                            line_start=line.number,
-                            line_end=line.number,
-                        )
-                    )
+        attendees.extend(_listed([i.line for i in items[1:]], label))
     return groups, attendees
+
+
+def _listed(lines: Sequence[Line], group: str) -> list[Attendee]:
+    """The people on attendance list lines; a line that is only a role (``委　員``)
+    gives that role to the unlabelled names under it."""
+    people: list[Attendee] = []
+    heading_role: str | None = None
+    for line in lines:
+        compact = line.text.replace(" ", "")
+        if compact in grammar.ROLE_SUFFIXES:
+            heading_role = compact
+            continue
+        for role, name, seat in _people(line.text):
+            if re.search(r"\w", name):  # not a rule of dots or dashes
+                people.append(
+                    Attendee(
+                        name=name,
+                        role=role or heading_role,
+                        seat=seat,
+                        group=group,
+                        line_start=line.number,
+                        line_end=line.number,
+                    )
+                )
+    return people
+
+
+#: ``出席者は左の通り。``: an attendance list placed after the closing time.
+TRAILING_ATTENDANCE = re.compile(r"^出席者は(?:左|次)の(?:通り|とおり)")
+
+
+def _trailing_attendance(
+    body: Sequence[Paragraph],
+) -> tuple[list[AttendanceGroup], list[Attendee]]:
+    """The list under ``出席者は左の通り。`` at the end of old Diet records."""
+    for index, paragraph in enumerate(body):
+        if not TRAILING_ATTENDANCE.match(paragraph.text):
+            continue
+        listed: list[Paragraph] = []
+        for after in body[index + 1 :]:
+            if "。" in after.text or grammar.MARKER_START.match(after.text):
+                break
+            listed.append(after)
+        lines = [Line(p.line_start, p.text, 0, 0) for p in listed]
+        group = AttendanceGroup(
+            label="出席者",
+            status="present",
+            count=None,
+            line_start=paragraph.line_start,
+            line_end=listed[-1].line_end if listed else paragraph.line_end,
+        )
+        return [group], _listed(lines, "出席者")
+    return [], []
 
 
 def _attendance_summary(groups: Sequence[AttendanceGroup]) -> Attendance | None:

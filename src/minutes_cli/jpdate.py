@@ -116,6 +116,9 @@ _TIME_PATTERNS: dict[str, re.Pattern[str]] = {
     "english": re.compile(  # 2 p.m.
         rf"(?<![{_D}.])(?<![{_D}][:：])(?P<h>[{_D}]{{1,2}}){_S}{_EN_SUFFIX}"
     ),
+    "french": re.compile(  # 20h30 / 9 h 05 / 22h
+        rf"(?<![{_D}.])(?P<h>[{_D}]{{1,2}}){_S}h{_S}(?P<m>[{_D}]{{2}})?(?![A-Za-z{_D}])"
+    ),
 }
 _RANGE_SEP = re.compile(rf"{_S}(?:[～〜~\-–—－−‐]|から){_S}")
 _ASCII_OR_WIDE_DIGITS = re.compile(rf"[{_D}]+")

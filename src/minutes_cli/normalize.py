@@ -40,6 +40,11 @@ class Line(NamedTuple):
     gap: int  # blank lines between this line and the previous non-blank one
     column: int = 1  # 1-based source column where ``text`` begins (> 1 for a split line's tail)
 
+    @property
+    def key(self) -> tuple[int, int]:
+        """Where the line (or piece of a line) begins: ``(line, column)``."""
+        return self.number, self.column
+
 
 class Cleaned(NamedTuple):
     """The cleaned lines of a document and what was learnt about its layout."""
@@ -224,12 +229,12 @@ def break_reason(prev: Line, line: Line, layout: Layout) -> str | None:
 def reflow(
     lines: Sequence[Line],
     layout: Layout,
-    boundaries: frozenset[int] = frozenset(),
-    starts: frozenset[int] = frozenset(),
+    boundaries: frozenset[tuple[int, int]] = frozenset(),
+    starts: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[Paragraph, ...]:
     """Join hard-wrapped lines into paragraphs.
 
-    ``boundaries`` are source line numbers that are blocks of their own (headings,
+    ``boundaries`` are line keys (:attr:`Line.key`) that are blocks of their own (headings,
     time stamps, a speaker label alone on its line): a paragraph ends before and
     after each. ``starts`` are lines that open a paragraph (speaker lines that only
     the document's speaker scheme can recognise).
@@ -262,9 +267,9 @@ def reflow(
         if current:
             prev = current[-1]
             if (
-                line.number in boundaries
-                or prev.number in boundaries
-                or line.number in starts
+                line.key in boundaries
+                or prev.key in boundaries
+                or line.key in starts
                 or break_reason(prev, line, layout)
             ):
                 flush()

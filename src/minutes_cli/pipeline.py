@@ -45,9 +45,7 @@ def _split_artifacts(
                 )
             )
             rest = line.text[footer.end() :]
-            line = line._replace(
-                text=rest, width=normalize.display_width(rest), column=line.column + footer.end()
-            )
+            line = line._replace(text=rest, column=line.column + footer.end())
         reason = grammar.artifact_reason(line.text)
         if reason:
             dropped.append(
@@ -86,16 +84,16 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     head_lines, body_lines = lines[:body_start], lines[body_start:]
     headings, heading_diagnostics = sections.find_headings(body_lines, layout)
     heading_lines = frozenset(h.line for h in headings)
-    starts: set[int] = set()
-    alone: set[int] = set(heading_lines)
+    starts: set[tuple[int, int]] = set()
+    alone: set[tuple[int, int]] = {line.key for line in body_lines if line.number in heading_lines}
     for line in body_lines:
         text = line.text.strip()
         if grammar.event_kind(text) or grammar.BRACKET_LINE.match(text):
-            alone.add(line.number)
+            alone.add(line.key)
             continue
         start = speech.start(line.text)
         if start is not None:
-            (starts if start.rest else alone).add(line.number)
+            (starts if start.rest else alone).add(line.key)
     paragraphs = normalize.reflow(body_lines, layout, frozenset(alone), frozenset(starts))
     body = [p for p in paragraphs if p.line_start not in heading_lines]
     head = header.read_header(head_lines, body)

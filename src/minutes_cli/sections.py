@@ -75,6 +75,12 @@ def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] 
         title, remark = _split_remark(found["title"].strip())
         if display_width(title) > 60 and grammar.SENTENCE_END.search(title):
             return None  # a numbered sentence (a list item), not a heading
+        if (
+            style.name == "arabic"
+            and text[len(found["num"]) :].startswith(". ")
+            and (display_width(title) > 40)
+        ):
+            return None  # "1. The polling place was moved because…": a Markdown list item
         return style, ordinal, number, title, remark
     return None
 

@@ -111,9 +111,9 @@ def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
     legend = read_legend([Paragraph.of_line(line) for line in lines])
     marker_lines = [t for t in texts if grammar.MARKER_START.match(t) and not grammar.event_kind(t)]
     labelled = [t for t in marker_lines if assembly.parse_label(t[1:]) is not None]
-    labels = prefix.speaker_labels(texts)
-    prefixed = prefix.count_turns(texts, labels)
     initials = prefix.initials_legend("\n".join(texts[:40]))
+    labels = prefix.speaker_labels(texts, initials)
+    prefixed = prefix.count_turns(texts, labels)
     candidates = {
         "legend": Scheme("legend", legend),
         "assembly": Scheme("assembly"),
@@ -156,6 +156,7 @@ PARAGRAPH_KINDS: tuple[tuple[str, Callable[[Paragraph, Scheme], bool]], ...] = (
     ("utterance", lambda p, s: s.start(p.text) is not None),
     ("bullet", lambda p, s: bool(grammar.BULLET_START.match(p.text))),
     ("bracket", lambda p, s: bool(grammar.BRACKET_LINE.match(p.text))),
+    ("remark", lambda p, s: prefix.is_remark(p.text)),
     ("text", lambda p, s: True),
 )
 
@@ -361,7 +362,7 @@ def tokenize(
             bullet = grammar.BULLET_START.match(body)
             assert bullet is not None
             body = bullet["rest"].strip()
-        note(paragraph, kind, body, section)
+        note(paragraph, "text" if kind == "remark" else kind, body, section)
     end_turn()
     notes.sort(key=lambda n: n.line_start)
 

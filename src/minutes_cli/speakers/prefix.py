@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from minutes_cli import grammar
-from minutes_cli.normalize import Line, display_width
+from minutes_cli.normalize import Line
 
 
 class Prefix(NamedTuple):
@@ -34,10 +34,20 @@ def find_prefix(text: str) -> Prefix | None:
         label = found["label"]
         if label.lower() in grammar.NOT_SPEAKER_WORDS or label.isdigit():
             return None
-        if grammar.HEADER_LABEL.match(stripped):
+        if grammar.HEADER_LABEL.match(stripped) and label not in SPEAKING_OFFICES:
             return None
         return Prefix(shape, label, found["rest"].strip())
     return None
+
+
+#: Header labels that also speak in minutes (``事務局：ご説明します``).
+SPEAKING_OFFICES = frozenset({"事務局", "司会"})
+
+
+def is_remark(text: str) -> bool:
+    """``Note: …``, ``Disposition: …``: a label that is not a speaker."""
+    found = grammar.REMARK_LABEL.match(text.strip())
+    return found is not None and found["label"].lower() in grammar.NOT_SPEAKER_WORDS
 
 
 def _labels_in(text: str) -> list[str]:
@@ -47,12 +57,28 @@ def _labels_in(text: str) -> list[str]:
     return [label for label in found if label.lower() not in grammar.NOT_SPEAKER_WORDS]
 
 
-def speaker_labels(lines: Iterable[str], minimum: int = 2) -> frozenset[str]:
-    """Labels used often enough to be speakers rather than chance colons; a personal
-    name (``Joe Rastatter``) counts from its first use."""
+def speaker_labels(
+    lines: Iterable[str], initials: Iterable[str] = (), minimum: int = 2
+) -> frozenset[str]:
+    """Labels used often enough to be speakers rather than chance colons.
+
+    Some count from their first use: a personal name (``Joe Rastatter``), initials in
+    a document that keeps a legend of initials (``RK`` joins late), and a Japanese
+    label that names an office (``Ｂ委員``, ``事務局``).
+    """
     counts = Counter(label for text in lines for label in _labels_in(text))
+    has_legend = bool(set(initials))
+    repeated = sum(n for n in counts.values() if n >= minimum)
     return frozenset(
-        label for label, n in counts.items() if n >= minimum or grammar.PROPER_NAME.match(label)
+        label
+        for label, n in counts.items()
+        if n >= minimum
+        or grammar.PROPER_NAME.match(label)
+        or grammar.UNKNOWN_SPEAKER.fullmatch(label)
+        or (has_legend and grammar.INITIALS.fullmatch(label))
+        or (repeated >= 3 and grammar.NICKNAME.fullmatch(label))  # a log of nick: turns
+        or label in SPEAKING_OFFICES
+        or (not label.isascii() and grammar.ROLE_AT_END.search(label))
     )
 
 
@@ -78,11 +104,12 @@ def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line
             piece = line.text[start:end].rstrip()
             if not piece.strip():
                 continue
+            # Pieces keep the whole line's width: layout rules ask how full the line was.
             result.append(
                 Line(
                     line.number,
                     piece,
-                    display_width(piece.strip()),
+                    line.width,
                     line.gap if index == 0 else 0,
                     line.column + start,
                 )
