@@ -854,3 +854,16 @@ def test_ruby_devmeeting_log() -> None:
     assert [(n.kind, n.text) for n in aside] == [("bracket", "(ayumin: 賛成)")]
     front_matter = [f for f in document.header if f.line_start in (2, 3)]
     assert [f.key for f in front_matter] == ["other", "other"]
+
+
+def test_crlf_agenda_items_become_sections_where_they_are_taken_up() -> None:
+    document, _ = load(CRLF)
+    taken_up = [line_of(CRLF, f"日程第{n}、") for n in "１２３"]
+    assert [(s.id, s.title, s.line_start, s.heading_line_start) for s in document.sections] == [
+        ("1", "会議録署名議員の指名", taken_up[0], None),
+        ("2", "会期の決定", taken_up[1], None),
+        ("3", "議案第1号 令和6年度北浜市一般会計補正予算（第2号）", taken_up[2], None),
+    ]
+    opening = document.utterances[0]
+    assert opening.section is None  # the chair opens the sitting before any item
+    assert {u.section for u in document.utterances[1:]} == {"1", "2", "3"}

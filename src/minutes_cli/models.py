@@ -177,8 +177,12 @@ class Section(Span):
         description="What followed the title on the heading line, e.g. '＜以下、質疑応答 …＞'."
     )
     level: int = Field(ge=1, description="Depth in the tree, 1 for top level.")
-    heading_line_start: int = Field(ge=1, description="First source line of the heading.")
-    heading_line_end: int = Field(ge=1, description="Last source line of the heading.")
+    heading_line_start: int | None = Field(
+        ge=1,
+        description="First source line of the heading; null for a section taken from "
+        "the agenda (日程第１), which starts where the chair takes the item up.",
+    )
+    heading_line_end: int | None = Field(ge=1, description="Last source line of the heading.")
     children: list[Section] = Field(default_factory=list, description="Sub-sections, in order.")
 
 
@@ -309,7 +313,8 @@ class Document(Record):
         for field in self.header:
             yield "header", field.line_start, field.line_end, None, None
         for section in self.iter_sections():
-            yield "heading", section.heading_line_start, section.heading_line_end, None, None
+            if section.heading_line_start is not None and section.heading_line_end is not None:
+                yield "heading", section.heading_line_start, section.heading_line_end, None, None
         for kind, records in (
             ("utterance", self.utterances),
             ("note", self.notes),

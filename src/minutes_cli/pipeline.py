@@ -97,6 +97,10 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     paragraphs = normalize.reflow(body_lines, layout, frozenset(alone), frozenset(starts))
     body = [p for p in paragraphs if p.line_start not in heading_lines]
     head = header.read_header(head_lines, body)
+    if verbatim and not headings:  # assembly records: the agenda items are the sections
+        headings = sections.from_agenda(
+            head.meta.agenda, body, lambda p: speech.start(p.text) is not None
+        )
     tree = sections.build_tree(headings, [line.number for line in lines])
     pieces = Counter(line.number for line in lines)
     shared = frozenset(n for n, count in pieces.items() if count > 1)

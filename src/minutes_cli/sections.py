@@ -11,12 +11,14 @@ wrapped line that starts ``15 万人の…``.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+import regex as re
+
 from minutes_cli import codes, grammar, jpdate
-from minutes_cli.models import Diagnostic, Section
-from minutes_cli.normalize import Layout, Line, display_width
+from minutes_cli.models import AgendaItem, Diagnostic, Section
+from minutes_cli.normalize import Layout, Line, Paragraph, display_width
 
 #: How far a number may jump ahead (１, ２, ４) and still be taken as a heading.
 MAX_SKIP = 3
@@ -33,6 +35,7 @@ class Heading(NamedTuple):
     title: str
     remark: str | None
     text: str  # the whole heading line, stripped
+    owned: bool = True  # False: taken from the agenda; the line belongs to a speech
 
 
 class Located(NamedTuple):
@@ -147,6 +150,53 @@ def find_headings(
     return tuple(headings), tuple(diagnostics)
 
 
+#: Where a verbatim record takes up an agenda item: ``日程第１、…を議題といたします``.
+TAKEN_UP = re.compile(r"(?:追加)?日程第\s*(?P<num>[\d一二三四五六七八九十]{1,3})")
+
+
+def from_agenda(
+    agenda: Sequence[AgendaItem],
+    paragraphs: Sequence[Paragraph],
+    opens_turn: Callable[[Paragraph], bool],
+) -> tuple[Heading, ...]:
+    """Sections for a verbatim record without headings: each numbered agenda item starts
+    with the turn that takes it up (``日程第２、…を議題といたします``), in agenda order."""
+    first: dict[int, int] = {}
+    turn_start: int | None = None
+    for paragraph in paragraphs:
+        if opens_turn(paragraph) or turn_start is None:
+            turn_start = paragraph.line_start
+        for found in TAKEN_UP.finditer(paragraph.text):
+            ordinal = jpdate.parse_int(found["num"])
+            if ordinal is not None:
+                first.setdefault(ordinal, turn_start)
+    headings: list[Heading] = []
+    seen: set[int] = set()
+    for item in agenda:
+        digits = re.search(r"[\d一二三四五六七八九十]+$", item.number or "")
+        ordinal = jpdate.parse_int(digits[0]) if digits else None
+        if ordinal is None or ordinal in seen or ordinal not in first:
+            continue
+        if headings and first[ordinal] < headings[-1].line:
+            continue  # mentioned before the previous item was taken up: not where it starts
+        seen.add(ordinal)
+        title = item.title.split("\n")[0]
+        headings.append(
+            Heading(
+                first[ordinal],
+                "agenda",
+                1,
+                ordinal,
+                item.number or "",
+                title,
+                None,
+                title,
+                owned=False,
+            )
+        )
+    return tuple(headings)
+
+
 class SectionTree(NamedTuple):
     """The section records and a way to find the section of a line."""
 
@@ -201,8 +251,8 @@ def build_tree(headings: Sequence[Heading], content_lines: Sequence[int]) -> Sec
                     level=depth,
                     line_start=heading.line,
                     line_end=ends[i],
-                    heading_line_start=heading.line,
-                    heading_line_end=heading.line,
+                    heading_line_start=heading.line if heading.owned else None,
+                    heading_line_end=heading.line if heading.owned else None,
                     children=build(i + 1, j, section_id, depth + 1),
                 )
             )
