@@ -163,3 +163,20 @@ def test_english_narrative_times() -> None:
         "18:02",
         "21:56",
     )
+
+
+def test_english_present_and_absent_lists() -> None:
+    meta = parse_text(
+        "Meeting Minutes: May 2, 2019\nPresent: Lee (Chair), Ortiz, Baker and Wu\nAbsent: Kim\n"
+    ).meta
+    assert [(g.label, g.status, g.count) for g in meta.attendance_groups] == [
+        ("Present", "present", 4),
+        ("Absent", "absent", 1),
+    ]
+    assert [(a.name, a.role, a.group) for a in meta.attendees] == [
+        ("Lee", "Chair", "Present"),
+        ("Ortiz", None, "Present"),
+        ("Baker", None, "Present"),
+        ("Wu", None, "Present"),
+        ("Kim", None, "Absent"),
+    ]

@@ -120,3 +120,10 @@ def test_reading_and_events_inside_a_turn() -> None:
     assert [e.kind for e in reading.events] == ["reading", "separator"]
     assert [(n.kind, n.line_start) for n in document.notes] == [("separator", 5)]
     assert_lossless(document, text)
+
+
+def test_marked_heading_in_the_body_ends_the_turn() -> None:
+    text = "○議長（山田君）　開会します。\n○小委員長の互選\n○議長（山田君）　互選を行います。\n"
+    document = parse_text(text)
+    assert [u.text for u in document.utterances] == ["開会します。", "互選を行います。"]
+    assert [(n.kind, n.text) for n in document.notes] == [("text", "○小委員長の互選")]

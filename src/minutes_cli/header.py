@@ -462,12 +462,41 @@ def _clean_name(text: str) -> str:
     return name[: found.start()] if found and found.start() > 0 else name
 
 
+_ENGLISH_LIST = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_ENGLISH_ROLE = re.compile(r"\s*\(([^)]+)\)")
+
+
 def _attendance(
     blocks: Sequence[tuple[str, str | None, list[HeaderLine]]],
 ) -> tuple[list[AttendanceGroup], list[Attendee]]:
     groups: list[AttendanceGroup] = []
     attendees: list[Attendee] = []
     for key, label, items in blocks:
+        if key == "attendance" and label and label.lower() in ("present", "absent"):
+            line = items[0].line  # Present: Jerdonek (Chair), Bafundo, Hage and Wasserman
+            names = [n for n in _ENGLISH_LIST.split(items[0].value.rstrip(". ")) if n.strip()]
+            groups.append(
+                AttendanceGroup(
+                    label=label,
+                    status="present" if label.lower() == "present" else "absent",
+                    count=len(names),
+                    line_start=line.number,
+                    line_end=line.number,
+                )
+            )
+            for name in names:
+                role = _ENGLISH_ROLE.search(name)
+                attendees.append(
+                    Attendee(
+                        name=_ENGLISH_ROLE.sub("", name).strip(),
+                        role=role[1] if role else None,
+                        seat=None,
+                        group=label,
+                        line_start=line.number,
+                        line_end=line.number,
+                    )
+                )
+            continue
         if key != "attendance" or items[0].kind != "attendance-head" or not label:
             continue
         head = ATTENDANCE_HEAD.match(items[0].line.text.strip().replace(" ", ""))

@@ -157,6 +157,8 @@ PARAGRAPH_KINDS: tuple[tuple[str, Callable[[Paragraph, Scheme], bool]], ...] = (
     ("bullet", lambda p, s: bool(grammar.BULLET_START.match(p.text))),
     ("bracket", lambda p, s: bool(grammar.BRACKET_LINE.match(p.text))),
     ("remark", lambda p, s: prefix.is_remark(p.text)),
+    # ○議事日程, ○小委員長の互選 in the body: a marked heading, not more of the last speech
+    ("remark", lambda p, s: s.name == "assembly" and bool(grammar.MARKER_START.match(p.text))),
     ("text", lambda p, s: True),
 )
 
