@@ -88,7 +88,10 @@ def test_output_file(tmp_path: Path) -> None:
         (lambda d: d, "is a directory"),
         (lambda d: _write(d / "empty.txt", b""), "empty file"),
         (lambda d: _write(d / "blank.txt", b" \n\n"), "no text"),
-        (lambda d: _write(d / "sjis.txt", "議事録\n日時".encode("cp932")), "not valid UTF-8"),
+        (
+            lambda d: _write(d / "bad.txt", "議事録\n日時".encode() + b"\x80\xff\x80"),
+            "cannot decode",
+        ),
         (lambda d: _write(d / "bin.txt", b"PK\x03\x04\x00\x00"), "binary file"),
     ],
 )
@@ -109,7 +112,7 @@ def test_bad_input_is_one_line_exit_2_and_no_output_file(
 def test_undecodable_input_names_line_and_column(tmp_path: Path) -> None:
     path = _write(tmp_path / "bad.txt", "一行目\n二行".encode() + b"\xff\n")
     _, _, err = run("parse", str(path))
-    assert err.startswith(f"minutes: {path}:2:7: not valid UTF-8: byte 0xff")
+    assert err.startswith(f"minutes: {path}:2:7: cannot decode: not UTF-8 (byte 0xff at offset 16)")
 
 
 def test_too_big(tmp_path: Path) -> None:
@@ -143,3 +146,24 @@ def test_help_has_an_example(command: list[str]) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    path = _write(tmp_path / "euc.txt", "会議録\n\n【○…委員】\n○質問します。\n".encode("euc_jp"))
+    code, out, err = run("parse", str(path), "-f", "jsonl", "--encoding", "euc-jp")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["text"] == "質問します。"
+    code, _, err = run("parse", str(path), "--encoding", "utf-8")
+    assert code == 2 and err.startswith(f"minutes: {path}:1:1: not valid utf-8")
+
+
+def test_pdf_input_without_text_layer_is_a_clear_error(tmp_path: Path) -> None:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    path = tmp_path / "scan.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.rect(10, 10, 100, 100, fill=1)
+    pdf.save()
+    code, out, err = run("parse", str(path), "-o", str(tmp_path / "out.json"))
+    assert (code, out) == (2, "")
+    expected = "PDF has no text layer (a scan?); run OCR first, e.g. ocrmypdf, then parse"
+    assert err == f"minutes: {path}: {expected}\n"

@@ -55,6 +55,8 @@ def test_venue_and_attendance() -> None:
         "group": "委員",
         "line_start": 3,
         "line_end": 3,
+        "page_start": None,  # not a paged input
+        "page_end": None,
     }
 
 

@@ -116,11 +116,12 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         raise
 
 
-def _read(file: str, max_bytes: int, scheme: SchemeChoice) -> Document:
+def _read(file: str, max_bytes: int, scheme: SchemeChoice, encoding: str | None) -> Document:
     forced = None if scheme is SchemeChoice.AUTO else scheme.value
     if file == "-":
-        return parse_bytes(sys.stdin.buffer.read(), None, max_bytes, scheme=forced)
-    return parse_file(file, max_bytes, scheme=forced)
+        data = sys.stdin.buffer.read()
+        return parse_bytes(data, None, max_bytes, scheme=forced, encoding=encoding)
+    return parse_file(file, max_bytes, scheme=forced, encoding=encoding)
 
 
 @app.command(
@@ -133,7 +134,7 @@ def _read(file: str, max_bytes: int, scheme: SchemeChoice) -> Document:
 )
 def parse(
     file: Annotated[
-        str, typer.Argument(help="Minutes text file (UTF-8), or - for stdin.", metavar="FILE|-")
+        str, typer.Argument(help="Minutes text or PDF file, or - for stdin.", metavar="FILE|-")
     ],
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
@@ -159,6 +160,15 @@ def parse(
             "none; auto detects it per document.",
         ),
     ] = SchemeChoice.AUTO,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="Decode text with this encoding (cp932, euc_jp, utf-16…) instead of detecting: "
+            "BOM, UTF-8, CP932, EUC-JP, then a guess.",
+        ),
+    ] = None,
 ) -> None:
     """Parse one minutes file into records.
 
@@ -167,7 +177,7 @@ def parse(
     """
     label = "<stdin>" if file == "-" else file
     try:
-        document = _read(file, max_bytes, scheme)
+        document = _read(file, max_bytes, scheme, encoding)
     except SourceError as error:
         fail(str(error).split(": ", 1)[0], error.message)
     try:

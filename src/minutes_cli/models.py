@@ -37,6 +37,12 @@ class Span(Record):
 
     line_start: int = Field(ge=1, description="First source line (1-based, inclusive).")
     line_end: int = Field(ge=1, description="Last source line (1-based, inclusive).")
+    page_start: int | None = Field(
+        default=None,
+        ge=1,
+        description="Page of line_start, for paged input (PDF, text with form feeds); else null.",
+    )
+    page_end: int | None = Field(default=None, ge=1, description="Page of line_end, or null.")
 
 
 class TextSpan(Span):
@@ -62,7 +68,16 @@ class Source(Record):
     path: str | None = Field(description="Input path as given, or null for standard input.")
     sha256: str = Field(description="SHA-256 of the input bytes, hex.")
     bytes: int = Field(ge=0, description="Size of the input in bytes.")
-    encoding: str = Field(description="Encoding the bytes were decoded with, e.g. 'utf-8'.")
+    format: Literal["text", "pdf"] = Field(
+        default="text", description="'pdf' when the text came from a PDF's text layer."
+    )
+    encoding: str | None = Field(
+        description="How the bytes were decoded, e.g. 'utf-8', 'cp932', 'utf-16-le (BOM)', "
+        "'cp1252 (guessed)'; null for a PDF."
+    )
+    pages: int | None = Field(
+        default=None, ge=1, description="Number of pages, for paged input; else null."
+    )
     newline: Literal["LF", "CRLF", "CR", "mixed", "none"] = Field(
         description="Line-ending convention of the input."
     )

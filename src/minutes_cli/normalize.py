@@ -12,6 +12,7 @@ line that happens to start with ``15 万人``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -29,6 +30,22 @@ _FOLD: dict[int, int | None] = {
 _FOLD[0x3000] = 0x20  # IDEOGRAPHIC SPACE
 _FOLD[0xFEFF] = None  # stray BOM / zero-width no-break space inside the text
 _FOLD[0x00A0] = 0x20  # NO-BREAK SPACE
+_FOLD[0x000C] = None  # form feed: a page break, counted by page_map, not text
+# PDF text layers: Kangxi radicals (⽅ U+2F45) for the ideographs they look like (方),
+# which NFKC gets right; and vertical presentation forms (︵︶︒) for the full-width
+# punctuation they stand for, which NFKC would wrongly make ASCII "(" ")" ".".
+for _cp in (*range(0x2F00, 0x2FD6), 0x2E9F, 0x2EF3):
+    _FOLD[_cp] = ord(unicodedata.normalize("NFKC", chr(_cp)))
+_FOLD.update(
+    {
+        ord(a): ord(b)
+        for a, b in zip(
+            "︐︑︒︓︔︕︖︗︘︙︰︱︲︵︶︷︸︹︺︻︼︽︾︿﹀﹁﹂﹃﹄",
+            "，、。：；！？〖〗…‥—–（）｛｝〔〕【】《》〈〉「」『』",
+            strict=True,
+        )
+    }
+)
 
 
 class Line(NamedTuple):
@@ -52,6 +69,9 @@ class Cleaned(NamedTuple):
     lines: tuple[Line, ...]
     total_lines: int
     newline: str  # "LF", "CRLF", "CR", "mixed" or "none"
+    #: Page of each line (index = line - 1), counted from form feeds (PDF text layers
+    #: and pdftotext separate pages with them); empty when the text has none.
+    pages: tuple[int, ...] = ()
 
 
 class Paragraph(NamedTuple):
@@ -103,6 +123,9 @@ class Layout(NamedTuple):
     max_width: int = 0  # widest line, in columns
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def display_width(text: str) -> int:
     """Columns the text takes in a fixed-width rendering (wide characters count 2)."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -127,27 +150,26 @@ def clean_lines(text: str) -> Cleaned:
     if raw and raw[-1] == "":
         raw.pop()  # a final newline ends the last line; it does not open another
     lines: list[Line] = []
+    pages: list[int] = []
+    page = 1
     gap = 0
     for number, raw_line in enumerate(raw, start=1):
+        leading = len(raw_line) - len(raw_line.lstrip("\f"))  # "\fFirst line of page 2"
+        page += leading
+        pages.append(page)
+        page += raw_line.count("\f") - leading  # "last line\f": the next line turns over
         folded = raw_line.translate(_FOLD).rstrip()
         if not folded.strip():
             gap += 1
             continue
         lines.append(Line(number, folded, display_width(folded.strip()), gap if lines else 0))
         gap = 0
-    return Cleaned(tuple(lines), len(raw), newline)
+    paged = "\f" in text.rstrip("\f\n\r ")
+    return Cleaned(tuple(lines), len(raw), newline, tuple(pages) if paged else ())
 
 
 def detect_layout(lines: Sequence[Line]) -> Layout:
     """Learn the wrap width and blank-line convention from the lines."""
-    gaps = [line.gap for line in lines[1:]]
-    # Doubled newlines: almost no line follows another directly, single blank lines
-    # are common (the soft wraps) and longer runs too (the real paragraph breaks).
-    doubled = bool(gaps) and (
-        sum(g == 0 for g in gaps) < 0.1 * len(gaps)
-        and sum(g == 1 for g in gaps) >= 0.15 * len(gaps)
-        and sum(g >= 2 for g in gaps) >= 0.15 * len(gaps)
-    )
     widths = sorted(line.width for line in lines)
     wrap: int | None = None
     if len(widths) >= 5:
@@ -156,6 +178,15 @@ def detect_layout(lines: Sequence[Line]) -> Layout:
         # Hard-wrapped text has a crowd of lines just under the wrap width.
         if p90 >= 20 and near >= 0.3 * len(widths):
             wrap = p90
+    gaps = [line.gap for line in lines[1:]]
+    n = len(gaps)
+    # Doubled newlines: almost no line follows another directly; single blank lines are
+    # the soft wraps, and longer runs the real paragraph breaks -- or, where a PDF
+    # extractor also collapsed those, hard-wrapped lines all one blank line apart.
+    doubled = bool(gaps) and sum(g == 0 for g in gaps) < 0.1 * n and (
+        (sum(g == 1 for g in gaps) >= 0.15 * n and sum(g >= 2 for g in gaps) >= 0.15 * n)
+        or (wrap is not None and sum(g == 1 for g in gaps) >= 0.8 * n)
+    )
     return Layout(wrap, doubled, widths[-1] if widths else 0)
 
 
@@ -276,3 +307,28 @@ def reflow(
         current.append(line)
     flush()
     return tuple(paragraphs)
+
+
+def running_lines(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]:
+    """Lines that repeat at the top or bottom of most pages: running headers and footers.
+
+    Digits are ignored when comparing (``- 3 -``, ``議事録 3/12``), so a header with a
+    page number in it still counts as the same line on every page.
+    """
+    if not pages or max(pages) < 2:
+        return {}
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(pages[line.number - 1], []).append(line)
+    needed = max(2, (len(by_page) + 1) // 2)
+    found: dict[int, str] = {}
+    for reason, edge in (("running-header", slice(0, 2)), ("running-footer", slice(-2, None))):
+        seen: dict[str, list[int]] = {}
+        for page_lines in by_page.values():
+            for line in page_lines[edge]:
+                key = " ".join(_DIGITS.sub("#", line.text).split())
+                seen.setdefault(key, []).append(line.number)
+        for numbers in seen.values():
+            if len(numbers) >= needed:
+                found.update(dict.fromkeys(numbers, reason))
+    return found

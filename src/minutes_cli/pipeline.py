@@ -15,17 +15,23 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from minutes_cli import grammar, header, normalize, sections, speakers
-from minutes_cli.models import Document, Dropped, Source
+from minutes_cli.models import Document, Dropped, Source, Span
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, read_path
 from minutes_cli.speakers import prefix
 
+T = TypeVar("T")
+
 
 def _split_artifacts(
-    lines: tuple[normalize.Line, ...],
+    lines: tuple[normalize.Line, ...], running: dict[int, str]
 ) -> tuple[tuple[normalize.Line, ...], tuple[Dropped, ...]]:
-    """Set layout noise (page numbers) aside so it neither joins nor breaks paragraphs."""
+    """Set layout noise (page numbers, running headers) aside so it neither joins nor
+    breaks paragraphs."""
     kept: list[normalize.Line] = []
     dropped: list[Dropped] = []
     carried_gap: int | None = None
@@ -46,7 +52,7 @@ def _split_artifacts(
             )
             rest = line.text[footer.end() :]
             line = line._replace(text=rest, column=line.column + footer.end())
-        reason = grammar.artifact_reason(line.text)
+        reason = grammar.artifact_reason(line.text) or running.get(line.number)
         if reason:
             dropped.append(
                 Dropped(
@@ -68,7 +74,8 @@ def _split_artifacts(
 def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     """Run every stage over decoded text; the stage order is declared here, once."""
     cleaned = normalize.clean_lines(source.text)
-    lines, dropped = _split_artifacts(cleaned.lines)
+    running = normalize.running_lines(cleaned.lines, cleaned.pages)
+    lines, dropped = _split_artifacts(cleaned.lines, running)
     layout = normalize.detect_layout(lines)
     speech = speakers.detect_scheme(lines, scheme)
     verbatim = speech.name == "assembly"
@@ -110,12 +117,16 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
         (*head.diagnostics, *heading_diagnostics, *tokens.diagnostics),
         key=lambda d: (d.line or 0, d.code),
     )
-    return Document(
+    document = Document(
         source=Source(
             path=source.path,
             sha256=source.sha256,
             bytes=source.size,
+            format=source.format,  # type: ignore[arg-type]  # "text" or "pdf"
             encoding=source.encoding,
+            pages=max(cleaned.pages[line.number - 1] for line in cleaned.lines)
+            if cleaned.pages
+            else None,
             newline=cleaned.newline,  # type: ignore[arg-type]  # one of the Literal values
             lines=cleaned.total_lines,
         ),
@@ -129,6 +140,22 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
         dropped=list(dropped),
         diagnostics=diagnostics,
     )
+    return _paginate(document, cleaned.pages) if cleaned.pages else document
+
+
+def _paginate(value: T, pages: tuple[int, ...]) -> T:
+    """The same records with ``page_start``/``page_end`` filled in from the line's page."""
+    if isinstance(value, list):
+        return [_paginate(item, pages) for item in value]  # type: ignore[return-value]
+    if not isinstance(value, BaseModel):
+        return value
+    update: dict[str, Any] = {
+        name: _paginate(getattr(value, name), pages) for name in type(value).model_fields
+    }
+    if isinstance(value, Span):
+        update["page_start"] = pages[value.line_start - 1]
+        update["page_end"] = pages[value.line_end - 1]
+    return value.model_copy(update=update)
 
 
 def parse_text(text: str, path: str | None = None, scheme: str | None = None) -> Document:
@@ -144,13 +171,18 @@ def parse_bytes(
     path: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     scheme: str | None = None,
+    encoding: str | None = None,
 ) -> Document:
-    """Parse minutes given as bytes; raises :class:`~minutes_cli.sources.SourceError`."""
-    return parse_source(decode(data, path, max_bytes), scheme)
+    """Parse minutes given as bytes (text in any supported encoding, or a PDF);
+    raises :class:`~minutes_cli.sources.SourceError`."""
+    return parse_source(decode(data, path, max_bytes, encoding), scheme)
 
 
 def parse_file(
-    path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, scheme: str | None = None
+    path: str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    scheme: str | None = None,
+    encoding: str | None = None,
 ) -> Document:
-    """Parse a minutes file; raises :class:`~minutes_cli.sources.SourceError`."""
-    return parse_source(read_path(path, max_bytes), scheme)
+    """Parse a minutes file (text or PDF); raises :class:`~minutes_cli.sources.SourceError`."""
+    return parse_source(read_path(path, max_bytes, encoding), scheme)

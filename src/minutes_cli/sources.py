@@ -1,7 +1,10 @@
 """Sources: bytes in, text out, with clear errors at the edge of the pipeline.
 
-This is the only module (with the CLI) that touches the file system. Errors are
-:class:`SourceError` with the path and, where it helps, the 1-based line and
+This is the only module (with the CLI) that touches the file system. Text files
+are decoded by a fixed chain (BOM, strict UTF-8, strict CP932 and EUC-JP, then
+charset-normalizer if installed); PDFs have their text layer extracted (pages
+separated by form feeds, which the normalizer counts into page numbers). Errors
+are :class:`SourceError` with the path and, where it helps, the 1-based line and
 column, so the CLI can print ``minutes: PATH:LINE:COL: message``.
 """
 
@@ -9,14 +12,54 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 from pathlib import Path
 from typing import NamedTuple
+
+import regex as re
 
 #: Refuse inputs larger than this by default; minutes are rarely over a few MB.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 #: How much of the start of a file is checked for NUL bytes (binary sniffing).
 BINARY_SNIFF_BYTES = 8192
+
+#: Japanese legacy encodings tried after UTF-8, over the whole file. CP932, never the
+#: ``shift_jis`` codec: that one maps 0x8160 to 〜 (not ～) and has no ① or ㈱.
+LEGACY_ENCODINGS = ("cp932", "euc_jp")
+
+#: Byte-order marks, checked first; they settle the encoding.
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: What Python's cp932 codec makes of bytes that are no characters in CP932 (0x80,
+#: 0xA0, 0xFD-0xFF become C1 controls or U+F8F0-F8F3): such a "decoding" is a failure.
+NOT_REALLY_DECODED = re.compile(r"[\x80-\x9f\uf8f0-\uf8f3]")
+
+#: Encodings charset-normalizer may pick from; without a list it guesses exotic code
+#: pages (cp1006 for Latin-1 text).
+GUESSABLE = (
+    "cp1252",
+    "latin_1",
+    "iso2022_jp",
+    "shift_jis_2004",
+    "euc_jis_2004",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "cp1251",
+    "utf_16",
+    "utf_32",
+)
+
+#: How a PDF starts; PDFs are recognised by content, not by file name.
+PDF_MAGIC = b"%PDF-"
+
+#: ``大 下 議 長``: a PDF text layer that spaced out the characters of a name.
+LETTER_SPACED = re.compile(r"(?<![^\s○〇◯◎●■◆◇])\p{Han}(?: \p{Han}){2,}(?=\s|$)", re.M)
 
 
 class SourceError(Exception):
@@ -47,7 +90,8 @@ class SourceText(NamedTuple):
     path: str | None
     sha256: str
     size: int
-    encoding: str
+    encoding: str | None  # None for a PDF (its text layer has no byte encoding)
+    format: str = "text"  # "text" or "pdf"
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -57,40 +101,132 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def decode(data: bytes, path: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Decode input bytes as UTF-8 (with or without BOM), refusing what is not minutes text."""
+def _japanese_score(text: str) -> int:
+    """How Japanese a decoding looks: kana and kanji count, half-width kana (what EUC-JP
+    bytes turn into when misread as CP932) and mojibake count against it."""
+    good = sum(1 for c in text if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+    bad = sum(1 for c in text if "\uff61" <= c <= "\uff9f" or "\ue000" <= c <= "\uf8ff")
+    return good - 4 * bad
+
+
+def _strict(data: bytes, codec: str, name: str, skip: int = 0) -> str:
+    """``data[skip:]`` decoded strictly; an error names the first bad byte's offset."""
+    try:
+        return data[skip:].decode(codec)
+    except UnicodeDecodeError as error:
+        offset = skip + error.start
+        line, column = _position(data, offset)
+        raise SourceError(
+            name, f"not valid {codec}: byte 0x{data[offset]:02x} at offset {offset}", line, column
+        ) from None
+
+
+def _decode_text(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    """``(text, encoding used)`` by the decoding chain, or the forced ``encoding``."""
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise SourceError(name, f"unknown encoding {encoding!r}") from None
+        return _strict(data, codec, name), codec
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, name, skip=len(bom)), f"{codec} (BOM)"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        first_error = error
+    decoded = []
+    for legacy in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(legacy)
+        except UnicodeDecodeError:
+            continue
+        if not NOT_REALLY_DECODED.search(text):
+            decoded.append((text, legacy))
+    if decoded:
+        return max(decoded, key=lambda pair: _japanese_score(pair[0]))
+    guessed = _charset_normalizer(data)
+    if guessed:
+        return guessed
+    line, column = _position(data, first_error.start)
+    raise SourceError(
+        name,
+        f"cannot decode: not UTF-8 (byte 0x{data[first_error.start]:02x} at offset "
+        f"{first_error.start}), nor CP932 or EUC-JP; name one with --encoding",
+        line,
+        column,
+    )
+
+
+def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
+    """The last resort: charset-normalizer's best guess, when it is installed and sure."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional: the chain above covers Japanese minutes without it
+        return None
+    best = from_bytes(data, cp_isolation=list(GUESSABLE)).best()
+    if best is None or best.chaos > 0.2:
+        return None
+    return str(best), f"{best.encoding} (guessed)"
+
+
+def decode(
+    data: bytes, path: str | None, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+) -> SourceText:
+    """Bytes to text: PDF text layer, or text by the decoding chain; refuses non-minutes."""
     name = path or "<stdin>"
     if len(data) > max_bytes:
         raise SourceError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
+    if not data:
+        raise SourceError(name, "empty file (no text)")
+    digest = hashlib.sha256(data).hexdigest()
+    if data.startswith(PDF_MAGIC):
+        return SourceText(read_pdf(data, name), path, digest, len(data), None, "pdf")
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        encoding or ""
+    ).lower().replace("-", "").startswith("utf16")
     nul = data.find(b"\x00", 0, BINARY_SNIFF_BYTES)
-    if nul >= 0 and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if nul >= 0 and not utf16:
         line, column = _position(data, nul)
         raise SourceError(name, "binary file (NUL byte), not text", line, column)
-    encoding = "utf-8"
-    try:
-        if data.startswith(codecs.BOM_UTF8):
-            encoding = "utf-8-sig"
-            text = data.decode("utf-8-sig")
-        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(data, error.start)
-        bad = data[error.start : error.start + 1].hex()
-        raise SourceError(
-            name,
-            f"not valid {encoding.upper()}: byte 0x{bad} at offset {error.start}",
-            line,
-            column,
-        ) from None
+    text, used = _decode_text(data, name, encoding)
     if not text.strip():
-        raise SourceError(name, "empty file (no text)" if not data else "no text, only white space")
-    return SourceText(text, path, hashlib.sha256(data).hexdigest(), len(data), encoding)
+        raise SourceError(name, "no text, only white space")
+    return SourceText(text, path, digest, len(data), used)
 
 
-def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+def read_pdf(data: bytes, name: str) -> str:
+    """The text layer of a PDF, pages separated by form feeds, spaced-out names repaired."""
+    try:
+        from pdfminer.high_level import extract_text
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError:  # an optional extra: the core stays light
+        raise SourceError(
+            name, "reading PDF needs the pdf extra: pip install 'minutes-cli[pdf]'"
+        ) from None
+    try:
+        text: str = extract_text(io.BytesIO(data))
+    except PDFSyntaxError as error:
+        raise SourceError(name, f"not a readable PDF: {error}") from None
+    except Exception as error:  # pdfminer raises many kinds on damaged files
+        raise SourceError(name, f"not a readable PDF: {type(error).__name__}: {error}") from None
+    if not text.replace("\f", "").strip():
+        raise SourceError(
+            name, "PDF has no text layer (a scan?); run OCR first, e.g. ocrmypdf, then parse"
+        )
+    return repair_letter_spacing(text)
+
+
+def repair_letter_spacing(text: str) -> str:
+    """``○大 下 議 長`` -> ``○大下議長``: PDF text layers space out the characters of
+    names and headings typeset with letter spacing."""
+    return LETTER_SPACED.sub(lambda m: m[0].replace(" ", ""), text)
+
+
+def read_path(
+    path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+) -> SourceText:
     """Read and decode a file; every failure is a :class:`SourceError`."""
     name = str(path)
     target = Path(path)
@@ -107,4 +243,4 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceTex
         raise SourceError(name, "permission denied") from None
     except OSError as error:
         raise SourceError(name, error.strerror or str(error)) from None
-    return decode(data, name, max_bytes)
+    return decode(data, name, max_bytes, encoding)
