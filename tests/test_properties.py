@@ -55,6 +55,22 @@ PIECES = st.sampled_from(
         "＞",
         "】",
         "【",
+        # speaker labels, glued turns, events, page breaks and footers, header blocks
+        "Adams: ",
+        "    Baker: ",
+        "WH: ",
+        "（拍手）",
+        "\f",
+        "◎…議長",
+        "○議長（山田君） ",
+        "〔「異議なし」と呼ぶ者あり〕",
+        "午後1時開会",
+        "散会",
+        "January 3, 2011  2 of 9 ",
+        '<PAGE="2">',
+        "出席議員（3名）",
+        "日程第1",
+        "第1 ",
     ]
 )
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)

@@ -198,3 +198,17 @@ def test_pdf_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pdfminer.high_level", None)
     with pytest.raises(SourceError, match=r"pip install 'minutes-cli\[pdf\]'"):
         parse_bytes(b"%PDF-1.4\n", "x.pdf")
+
+
+def test_latin1_is_not_taken_for_cp932() -> None:
+    source = decode("Minutes\nRenée Smith: Hello.\n".encode("latin-1"), "x")
+    assert source.encoding != "cp932"
+    assert "Renée" in source.text or source.encoding is None
+
+
+def test_two_pages_are_too_few_to_call_a_line_running() -> None:
+    text = (
+        "議事録\n○議長（山田君） 日程第1を議題といたします。\n説明をお願いします。\n"
+        "\f○議長（山田君） 日程第2を議題といたします。\n質疑はありませんか。\n"
+    )
+    assert len(parse_text(text).utterances) == 2

@@ -57,8 +57,8 @@ def test_markers_without_a_legend() -> None:
 def test_unused_legend_entry_and_empty_utterance() -> None:
     document = parse_text("【◎…議長 ○…委員 ●…オブザーバー】\n◎\n○質問。\n")
     codes = sorted((d.code, d.line) for d in document.diagnostics)
-    assert ("M103", 1) in codes  # ● never used
-    assert ("M301", 2) in codes  # ◎ with no text
+    # ● never used, ◎ with no text, and no date or title (M001, M003)
+    assert codes == [("M001", None), ("M003", None), ("M103", 1), ("M301", 2)]
 
 
 def test_plain_paragraphs_after_an_utterance_continue_it() -> None:
@@ -127,3 +127,25 @@ def test_marked_heading_in_the_body_ends_the_turn() -> None:
     document = parse_text(text)
     assert [u.text for u in document.utterances] == ["開会します。", "互選を行います。"]
     assert [(n.kind, n.text) for n in document.notes] == [("text", "○小委員長の互選")]
+
+
+def test_one_entry_legend_line() -> None:
+    document = parse_text("◎…議長\n◎開会します。\n")
+    assert document.scheme == "legend"
+    assert [(u.role, u.text) for u in document.utterances] == [("議長", "開会します。")]
+
+
+def test_unknown_scheme_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown speaker scheme 'foo'"):
+        parse_text("x", scheme="foo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "City Council Minutes    Adams: Hello there.\nAdams: Again.\nBaker: Yes.\nAdams: ok.\n",
+        "Adams: Hello.\n（拍手）    Baker: Yes.\nAdams: ok.\nBaker: ok.\n",
+    ],
+)
+def test_lines_cut_at_glued_labels_stay_lossless(text: str) -> None:
+    assert_lossless(parse_text(text), text)

@@ -179,7 +179,8 @@ def parse(
     try:
         document = _read(file, max_bytes, scheme, encoding)
     except SourceError as error:
-        fail(str(error).split(": ", 1)[0], error.message)
+        sys.stderr.write(f"minutes: {error}\n")  # SourceError says PATH[:LINE:COL]: message
+        raise typer.Exit(int(ExitCode.INPUT_ERROR)) from None
     try:
         with _output(output) as out:
             write(document, format, out, WriteOptions(bom=bom))

@@ -46,7 +46,7 @@ EMPTY_UTTERANCE = Code(
     "M301", "empty-utterance", Severity.WARNING, "A speaker marker is followed by no text."
 )
 
-#: Every code, in code order: ``minutes rules`` and the README list these.
+#: Every code, in code order; the README lists them.
 ALL_CODES: tuple[Code, ...] = (
     NO_DATE,
     WEEKDAY_MISMATCH,

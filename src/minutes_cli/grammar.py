@@ -1,8 +1,9 @@
-"""The recognisers: every pattern the pipeline matches, compiled once, in one place.
+"""The recognisers shared by the stages, compiled once, in one place.
 
 Like mistune's SPECIFICATION or sqlfluff's lexer tables, the stages look patterns
 up here by name instead of growing their own if/elif chains, so a new marker or
-heading style is one table entry. Patterns run on *normalised* text (full-width
+heading style is one table entry. (Patterns only one stage uses, such as the
+header's block headings, live in that stage's module.) Patterns run on *normalised* text (full-width
 digits and letters already folded to ASCII, see :mod:`minutes_cli.normalize`).
 """
 
@@ -77,6 +78,8 @@ KATAKANA_ORDER = (
 )
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 KANJI_DIGITS = "一二三四五六七八九十"
+#: A heading or agenda number: Arabic digits or kanji numerals (第１, 第十二, （三）).
+NUMBER = r"(?:\d{1,3}|[" + KANJI_DIGITS + r"]{1,3})"
 
 _TITLE = r"(?P<title>\S.*)"
 _SEP = r"(?:[\s.．、]\s*)"
@@ -87,7 +90,7 @@ class HeadingStyle(NamedTuple):
 
     name: str
     pattern: re.Pattern[str]
-    #: "int", "kanji", "katakana" or "circled": how ``num`` becomes 1, 2, 3…; "none" for
+    #: "number" (Arabic or kanji), "katakana" or "circled": how ``num`` becomes 1, 2, 3…; "none" for
     #: unnumbered styles (Markdown ``##``), which need no sequence to be believed.
     ordinal_of: str
 
@@ -104,16 +107,14 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle(
         "bold-numbered",
         re.compile(r"^\*\*(?P<num>\d{1,2})\\?[.．)]\s*(?P<title>[^*]+?)\s*\*\*$"),
-        "int",
+        "number",
     ),
-    HeadingStyle(
-        "dai", re.compile(r"^第(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})" + _SEP + _TITLE), "int"
-    ),
-    HeadingStyle("paren-arabic", re.compile(r"^[(（](?P<num>\d{1,2})[)）]\s*" + _TITLE), "int"),
+    HeadingStyle("dai", re.compile(r"^第(?P<num>" + NUMBER + r")" + _SEP + _TITLE), "number"),
+    HeadingStyle("paren-arabic", re.compile(r"^[(（](?P<num>\d{1,2})[)）]\s*" + _TITLE), "number"),
     HeadingStyle(
         "paren-kanji",
-        re.compile(r"^[(（](?P<num>[一二三四五六七八九十]{1,3})[)）]\s*" + _TITLE),
-        "kanji",
+        re.compile(r"^[(（](?P<num>[" + KANJI_DIGITS + r"]{1,3})[)）]\s*" + _TITLE),
+        "number",
     ),
     HeadingStyle(
         "paren-katakana",
@@ -122,17 +123,19 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     ),
     HeadingStyle("circled", re.compile(r"^(?P<num>[" + CIRCLED + r"])\s*" + _TITLE), "circled"),
     HeadingStyle(
-        "kanji", re.compile(r"^(?P<num>[一二三四五六七八九十]{1,3})[、.．]\s*" + _TITLE), "kanji"
+        "kanji", re.compile(r"^(?P<num>[" + KANJI_DIGITS + r"]{1,3})[、.．]\s*" + _TITLE), "number"
     ),
-    HeadingStyle("arabic", re.compile(r"^(?P<num>\d{1,2})(?![\d,]|[.:]\d)" + _SEP + _TITLE), "int"),
-    HeadingStyle("arabic-paren", re.compile(r"^(?P<num>\d{1,2})[)）]\s*" + _TITLE), "int"),
+    HeadingStyle(
+        "arabic", re.compile(r"^(?P<num>\d{1,2})(?![\d,]|[.:]\d)" + _SEP + _TITLE), "number"
+    ),
+    HeadingStyle("arabic-paren", re.compile(r"^(?P<num>\d{1,2})[)）]\s*" + _TITLE), "number"),
     HeadingStyle(
         "katakana", re.compile(r"^(?P<num>[" + KATAKANA_ORDER + r"])" + _SEP + _TITLE), "katakana"
     ),
 )
 
 #: Where a heading's title stops and a remark begins: white space, then an opening bracket.
-HEADING_REMARK = re.compile(r"\s+(?=[＜<【\[［(（《〈〔])")
+HEADING_REMARK = re.compile(r"(?<!\s)\s+(?=[＜<【\[［(（《〈〔])")  # (?<!\s): linear on long blanks
 
 #: ``資料１ タイトル`` in a note: the label, and the title up to the closing quote or
 #: the next label (``…の概略と資料９ …``); the caller trims a trailing ``と``/``、``.
@@ -142,7 +145,7 @@ MATERIAL_REF = re.compile(
 
 #: Attendance counts: ``委員 11 名中７名出席``, ``出席者 7 名``, ``委員11名中7名``.
 ATTENDANCE = re.compile(
-    r"(?P<group>[^\s、。,：:・「」]{1,10}?)?\s*(?P<total>\d{1,4})\s*(?:名|人)\s*中\s*(?P<present>\d{1,4})"
+    r"(?P<group>[^\s、。,：:・「」]{1,10}?)?\s{0,3}(?P<total>\d{1,4})\s*(?:名|人)\s*中\s*(?P<present>\d{1,4})"
     r"\s*(?:名|人)\s*(?:が\s*)?出席"
     r"|出席(?:者|委員)?\s*[:：]?\s*(?P<present_only>\d{1,4})\s*(?:名|人)"
 )
@@ -161,7 +164,6 @@ ARTIFACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("page-footer", re.compile(r"^\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+)?\d{1,4} of \d{1,4}\s*$")),
     ("page-marker", re.compile(r'^\s*<PAGE="?\d{1,4}"?>\s*$', re.I)),
     ("html-tag", re.compile(r"^\s*(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*)+$")),
-    ("form-feed", re.compile(r"^\s*\f\s*$")),
 )
 
 
@@ -212,13 +214,31 @@ ASSEMBLY_LABEL = re.compile(
 )
 ROLE_AT_END = re.compile(r"(?P<role>" + _ROLE_ALT + r")$")
 HONORIFIC_AT_END = re.compile(r"(?P<honorific>" + _HONORIFIC_ALT + r")$")
+
+#: Endings of posts that are not in ROLE_SUFFIXES (企画部長, 議事調査主査, 書記).
+_POST_ENDINGS = ("長", "員", "者", "官", "理事", "主査", "主事", "書記", "参事", "監")
+
+
+def looks_like_role(text: str) -> bool:
+    """Whether ``text`` names a post (議長, 総務常任委員長, 企画部長), not a person."""
+    return bool(ROLE_AT_END.search(text)) or text.endswith(_POST_ENDINGS)
+
+
+def strip_honorific(name: str) -> tuple[str, str | None]:
+    """``田中実君`` -> (``田中実``, ``君``); a name that is only an honorific is kept."""
+    found = HONORIFIC_AT_END.search(name)
+    if found and found.start() > 0:
+        return name[: found.start()], found["honorific"]
+    return name, None
+
+
 SEAT = re.compile(r"^(?P<seat>\d{1,3})\s*番$")
 
 #: Headings of header blocks that start with ○/〇 but are not speakers
 #: (○議事日程, 〇出席議員, ○本日の会議に付した案件, ○小委員長の互選, 〇 第 1 日).
 NOT_A_SPEAKER = re.compile(
-    r"^(?:(?:追加)?議事日程|(?:本日の)?[会會]議に付した|出席|欠席|地方自治法|会議録署名|"
-    r"委員の異動|日程第|請願|陳情|第\s*\d+\s*日|第[一二三四五六七八九十]+日|"
+    r"^(?:[…‥:：=＝・]|(?:追加)?議事日程|(?:本日の)?[会會]議に付した|出席|欠席|地方自治法|会議録署名|"
+    r"委員の異動|日程第|請願|陳情|第\s*" + NUMBER + r"\s*日|"
     r"(?:説明員|事務局出席職員|(?:区|市)?議会事務局)\s*(?:[（(]\s*\d+\s*[名人]\s*[）)])?\s*$)"
 )
 

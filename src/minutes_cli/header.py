@@ -10,7 +10,6 @@ header line is owned by exactly one record.
 
 from __future__ import annotations
 
-import re as _re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -65,16 +64,16 @@ AGENDA_HEAD = re.compile(
 )
 #: Agenda items: 第１　会期の決定, 日程第１, 日程第 2 議案…, 第一 環太平洋…
 AGENDA_ITEM = re.compile(
-    r"^(?P<number>(?:追加)?(?:日程)?第\s*[\d一二三四五六七八九十]{1,3})(?:\s+(?P<title>\S.*))?$"
+    r"^(?P<number>(?:追加)?(?:日程)?第\s*" + grammar.NUMBER + r")(?:\s+(?P<title>\S.*))?$"
 )
 #: Header labels with a numbered form and no colon: ``１　期日　令和６年…``.
 NUMBERED_LABEL = re.compile(
     r"^\d{1,2}\s+(?P<label>日\s*時|期\s*日|場\s*所|会\s*場|開催日時|開催日)\s+(?P<value>\S.*)$"
 )
 #: English ``Date: …`` style labels (the Japanese ones are in grammar.HEADER_LABEL).
-ENGLISH_LABEL = _re.compile(
+ENGLISH_LABEL = re.compile(
     r"^\*?\s*(?P<label>Date|Time|Place|Location|Venue|Attendees|Present|Absent)\s*:\s*(?P<value>.*)$",
-    _re.IGNORECASE,
+    re.IGNORECASE,
 )
 #: Other ``key: value`` lines in a header (front matter, 会議名：…).
 KEY_VALUE = re.compile(r"^(?P<label>[\w・]{1,12})\s*[:：]\s*(?P<value>\S.*)$")
@@ -84,7 +83,6 @@ TITLE_WORDS = re.compile(
 )
 #: Time stamps that open and close the sitting.
 OPENING = re.compile(r"開会|開議")
-CLOSING = grammar.CLOSING
 OPENING_EN = re.compile(
     r"\b(?:called\s+(?:the\s+)?(?:meeting\s+)?to\s+order|came\s+to\s+order|convened"
     r"|was\s+held\s+this\s+\S+\s+day\s+of\s+\w+,?\s+\d{4})[^.]{0,40}?\bat\s+"
@@ -153,6 +151,14 @@ def classify_line(text: str) -> tuple[str, str | None, str]:
     return "text", None, text
 
 
+class Block(NamedTuple):
+    """Header lines read together: a heading and the list under it, or one line."""
+
+    key: str  # what the block states: "title", "date", "attendance", "agenda", …
+    label: str | None  # its label as written (spaces removed), e.g. "出席議員"
+    items: list[HeaderLine]
+
+
 class Header(NamedTuple):
     """What the header reader found."""
 
@@ -196,19 +202,25 @@ def find_body_start(
     return len(lines)
 
 
-def _field(lines: Sequence[Line], key: str, label: str | None) -> HeaderField:
+def _field(
+    lines: Sequence[Line], key: str, label: str | None, shared: frozenset[int]
+) -> HeaderField:
+    first, last = lines[0], lines[-1]
     return HeaderField(
         key=key,  # type: ignore[arg-type]  # keys come from LABEL_KEYS and this module
         label=label,
         text="\n".join(line.text.strip() for line in lines),
-        line_start=lines[0].number,
-        line_end=lines[-1].number,
+        line_start=first.number,
+        line_end=last.number,
+        # A line cut at a glued speaker label is shared: say which columns are ours.
+        column_start=first.column + first.indent if first.number in shared else None,
+        column_end=last.column + len(last.text.rstrip()) - 1 if last.number in shared else None,
     )
 
 
-def _group(classified: Sequence[HeaderLine]) -> list[tuple[str, str | None, list[HeaderLine]]]:
+def _group(classified: Sequence[HeaderLine]) -> list[Block]:
     """Group header lines into blocks: a heading takes the plain lines under it."""
-    blocks: list[tuple[str, str | None, list[HeaderLine]]] = []
+    blocks: list[Block] = []
     open_block: str | None = None
     for item in classified:
         kind = item.kind
@@ -220,10 +232,10 @@ def _group(classified: Sequence[HeaderLine]) -> list[tuple[str, str | None, list
             continue
         if kind == "attendance-head":
             open_block = "attendance"
-            blocks.append(("attendance", item.label, [item]))
+            blocks.append(Block("attendance", item.label, [item]))
         elif kind in ("agenda-head", "agenda-item"):
             open_block = "agenda"
-            blocks.append(("agenda", item.label, [item]))
+            blocks.append(Block("agenda", item.label, [item]))
         else:
             open_block = None
             key = {
@@ -233,16 +245,19 @@ def _group(classified: Sequence[HeaderLine]) -> list[tuple[str, str | None, list
                 "date": "date",
                 "title": "title",
             }.get(kind, kind.removeprefix("label:") if kind.startswith("label:") else "other")
-            blocks.append((key, item.label, [item]))
+            blocks.append(Block(key, item.label, [item]))
     return blocks
 
 
-def read_header(lines: Sequence[Line], body: Sequence[Paragraph]) -> Header:
-    """Read the header lines; ``body`` is searched for facts stated later (attendance, times)."""
+def read_header(
+    lines: Sequence[Line], body: Sequence[Paragraph], shared: frozenset[int] = frozenset()
+) -> Header:
+    """Read the header lines; ``body`` is searched for facts stated later (attendance,
+    times); ``shared`` are lines cut into pieces, whose fields say which columns they own."""
     classified = [HeaderLine(line, *classify_line(line.text.strip())) for line in lines]
     blocks = _group(classified)
     titled = _mark_titles(blocks)
-    fields = [_field([i.line for i in items], key, label) for key, label, items in titled]
+    fields = [_field([i.line for i in items], key, label, shared) for key, label, items in titled]
 
     diagnostics: list[Diagnostic] = []
     title = _title(titled, classified)
@@ -254,7 +269,7 @@ def read_header(lines: Sequence[Line], body: Sequence[Paragraph]) -> Header:
         weekday = jpdate.WEEKDAYS[found.weekday_stated]
         actual = found.date.weekday()
         if actual != found.weekday_stated:
-            column = len(date_line.text) - len(date_line.text.lstrip()) + found.start + 1
+            column = date_line.column + found.start  # found in the unstripped line
             diagnostics.append(
                 codes.diagnostic(
                     codes.WEEKDAY_MISMATCH,
@@ -297,9 +312,6 @@ def read_header(lines: Sequence[Line], body: Sequence[Paragraph]) -> Header:
     return Header(meta, tuple(fields), tuple(diagnostics))
 
 
-Block = tuple[str, str | None, list[HeaderLine]]
-
-
 #: A line that names the record, e.g. 目黒区議会会議録 第１号 (not 会議録署名議員の指名).
 _NAMES_RECORD = re.compile(
     r"(?:会議録|議事録|議事要旨|会議要旨|議事概要)\s*(?:[（(]?第\s*\d+\s*号[）)]?)?$"
@@ -324,7 +336,7 @@ def _mark_titles(blocks: Sequence[Block]) -> list[Block]:
             key = "title"
         elif key != "separator":  # front matter rules (---) keep us at the top
             top = False
-        marked.append((key, label, list(items)))
+        marked.append(Block(key, label, list(items)))
     return marked
 
 
@@ -384,7 +396,7 @@ def _times(lines: Sequence[HeaderLine], body: Sequence[Paragraph]) -> tuple[str 
     stamps = [i.line.text.strip() for i in lines if i.kind == "time"]
     stamps += [p.text for p in body if grammar.event_kind(p.text) == "time"]
     opening = next((s for s in stamps if OPENING.search(s)), None)
-    closing = next((s for s in reversed(stamps) if CLOSING.search(s)), None)
+    closing = next((s for s in reversed(stamps) if grammar.CLOSING.search(s)), None)
     start = start or (jpdate.find_times(opening) if opening else [])
     end = end or (jpdate.find_times(closing) if closing else [])
     if not start or not end:  # narrative minutes: "called … to order at 6:02 p.m."
@@ -423,11 +435,11 @@ def _people(text: str) -> list[tuple[str | None, str, int | None]]:
         people: list[tuple[str | None, str, int | None]] = []
         for chunk in text.split("君")[:-1]:
             words = chunk.split()
-            role = words[0] if len(words) > 1 and _looks_like_role(words[0]) else None
+            role = words[0] if len(words) > 1 and grammar.looks_like_role(words[0]) else None
             people.append((role, _clean_name("".join(words[1:] if role else words)), None))
         return people
     cells = re.split(r"\s{2,}", text)
-    if len(cells) >= 2 and _looks_like_role(cells[0].replace(" ", "")):
+    if len(cells) >= 2 and grammar.looks_like_role(cells[0].replace(" ", "")):
         return [(role.replace(" ", ""), _clean_name(name), None) for role, name in _pairs(cells)]
     return [(None, _clean_name(text), None)]
 
@@ -439,7 +451,7 @@ def _pairs(cells: list[str]) -> list[tuple[str, str]]:
     name: list[str] = []
     for cell in cells:
         compact = cell.replace(" ", "")
-        if _looks_like_role(compact) and (role is None or name):
+        if grammar.looks_like_role(compact) and (role is None or name):
             if role is not None:
                 pairs.append((role, " ".join(name)))
             role, name = compact, []
@@ -450,31 +462,24 @@ def _pairs(cells: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _looks_like_role(text: str) -> bool:
-    return bool(grammar.ROLE_AT_END.search(text)) or text.endswith(
-        ("長", "員", "者", "官", "理事", "主査", "主事", "書記", "参事", "監", "係長")
-    )
-
-
 def _clean_name(text: str) -> str:
-    name = re.sub(r"\s+", "", text)
-    found = grammar.HONORIFIC_AT_END.search(name)
-    return name[: found.start()] if found and found.start() > 0 else name
+    return grammar.strip_honorific(re.sub(r"\s+", "", text))[0]
 
 
-_ENGLISH_LIST = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_ENGLISH_LIST = re.compile(r",|;|\band\b")
 _ENGLISH_ROLE = re.compile(r"\s*\(([^)]+)\)")
 
 
 def _attendance(
-    blocks: Sequence[tuple[str, str | None, list[HeaderLine]]],
+    blocks: Sequence[Block],
 ) -> tuple[list[AttendanceGroup], list[Attendee]]:
     groups: list[AttendanceGroup] = []
     attendees: list[Attendee] = []
     for key, label, items in blocks:
         if key == "attendance" and label and label.lower() in ("present", "absent"):
             line = items[0].line  # Present: Jerdonek (Chair), Bafundo, Hage and Wasserman
-            names = [n for n in _ENGLISH_LIST.split(items[0].value.rstrip(". ")) if n.strip()]
+            names = [n.strip() for n in _ENGLISH_LIST.split(items[0].value.rstrip(". "))]
+            names = [n for n in names if n]
             groups.append(
                 AttendanceGroup(
                     label=label,
@@ -614,7 +619,7 @@ def _agenda(blocks: Sequence[Block]) -> list[AgendaItem]:
         target = taken if unnumbered_items else scheduled
         current: list[HeaderLine] = []
         for item in items:
-            indented = bool(current) and _indent(item.line) > _indent(current[0].line)
+            indented = bool(current) and item.line.indent > current[0].line.indent
             if item.kind == "agenda-item" or (
                 unnumbered_items and item.kind == "text" and not indented
             ):
@@ -627,10 +632,6 @@ def _agenda(blocks: Sequence[Block]) -> list[AgendaItem]:
             target.append(_item(current))
     taken = [i for i in taken if not _SAME_AS.match(i.title)]
     return scheduled or taken
-
-
-def _indent(line: Line) -> int:
-    return len(line.text) - len(line.text.lstrip())
 
 
 _SAME_AS = re.compile(r"^(?:議事日程|日程)(?:に同じ|と同じ|のとおり|の通り)")

@@ -151,7 +151,7 @@ class Meta(Record):
     )
 
 
-class HeaderField(Span):
+class HeaderField(TextSpan):
     """One header line or paragraph, with what it was read as."""
 
     key: Literal[
@@ -323,10 +323,10 @@ class Document(Record):
 
         Every non-blank input line is owned by exactly one of these (or shared by
         records whose columns do not overlap): this is the lossless guarantee, and
-        tests and ``minutes check`` rely on it.
+        the tests (and ``minutes_cli.lossless``) check it.
         """
         for field in self.header:
-            yield "header", field.line_start, field.line_end, None, None
+            yield "header", field.line_start, field.line_end, field.column_start, field.column_end
         for section in self.iter_sections():
             if section.heading_line_start is not None and section.heading_line_end is not None:
                 yield "heading", section.heading_line_start, section.heading_line_end, None, None

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from minutes_cli import grammar
+from minutes_cli.models import Dropped
 
 # Full-width ASCII letters and digits, and the ideographic space, to half width.
 # Deliberately not NFKC: it would also fold （）：～ and ① (which headings and the
@@ -58,6 +59,11 @@ class Line(NamedTuple):
     column: int = 1  # 1-based source column where ``text`` begins (> 1 for a split line's tail)
 
     @property
+    def indent(self) -> int:
+        """Leading white space, in characters."""
+        return len(self.text) - len(self.text.lstrip())
+
+    @property
     def key(self) -> tuple[int, int]:
         """Where the line (or piece of a line) begins: ``(line, column)``."""
         return self.number, self.column
@@ -88,8 +94,7 @@ class Paragraph(NamedTuple):
     def of_line(cls, line: Line) -> Paragraph:
         """One line as a paragraph of its own."""
         text = line.text.strip()
-        indent = len(line.text) - len(line.text.lstrip())
-        return cls(text, line.number, line.number, ((0, line.number, line.column + indent),))
+        return cls(text, line.number, line.number, ((0, line.number, line.column + line.indent),))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based source line and column of character ``offset`` of :attr:`text`."""
@@ -183,9 +188,13 @@ def detect_layout(lines: Sequence[Line]) -> Layout:
     # Doubled newlines: almost no line follows another directly; single blank lines are
     # the soft wraps, and longer runs the real paragraph breaks -- or, where a PDF
     # extractor also collapsed those, hard-wrapped lines all one blank line apart.
-    doubled = bool(gaps) and sum(g == 0 for g in gaps) < 0.1 * n and (
-        (sum(g == 1 for g in gaps) >= 0.15 * n and sum(g >= 2 for g in gaps) >= 0.15 * n)
-        or (wrap is not None and sum(g == 1 for g in gaps) >= 0.8 * n)
+    doubled = (
+        bool(gaps)
+        and sum(g == 0 for g in gaps) < 0.1 * n
+        and (
+            (sum(g == 1 for g in gaps) >= 0.15 * n and sum(g >= 2 for g in gaps) >= 0.15 * n)
+            or (wrap is not None and sum(g == 1 for g in gaps) >= 0.8 * n)
+        )
     )
     return Layout(wrap, doubled, widths[-1] if widths else 0)
 
@@ -285,8 +294,7 @@ def reflow(
                 joiner = _joiner(parts[-1], piece)
                 parts.append(joiner)
                 length += len(joiner)
-            indent = len(line.text) - len(line.text.lstrip())
-            pieces.append((length, line.number, line.column + indent))
+            pieces.append((length, line.number, line.column + line.indent))
             parts.append(piece)
             length += len(piece)
         paragraphs.append(
@@ -312,10 +320,11 @@ def reflow(
 def running_lines(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]:
     """Lines that repeat at the top or bottom of most pages: running headers and footers.
 
-    Digits are ignored when comparing (``- 3 -``, ``議事録 3/12``), so a header with a
-    page number in it still counts as the same line on every page.
+    Digits are ignored when comparing (``議事録 3/12``), so a header with a page number
+    in it still counts as the same line on every page. It takes three pages to tell a
+    running line from chance, and speaker lines and long lines are never running lines.
     """
-    if not pages or max(pages) < 2:
+    if not pages or max(pages) < 3:
         return {}
     by_page: dict[int, list[Line]] = {}
     for line in lines:
@@ -326,9 +335,55 @@ def running_lines(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]
         seen: dict[str, list[int]] = {}
         for page_lines in by_page.values():
             for line in page_lines[edge]:
+                if line.width > 80 or grammar.MARKER_START.match(line.text):
+                    continue
                 key = " ".join(_DIGITS.sub("#", line.text).split())
                 seen.setdefault(key, []).append(line.number)
         for numbers in seen.values():
             if len(numbers) >= needed:
                 found.update(dict.fromkeys(numbers, reason))
     return found
+
+
+def split_artifacts(
+    lines: tuple[Line, ...], running: dict[int, str]
+) -> tuple[tuple[Line, ...], tuple[Dropped, ...]]:
+    """Set layout noise (page numbers, running headers) aside so it neither joins nor
+    breaks paragraphs."""
+    kept: list[Line] = []
+    dropped: list[Dropped] = []
+    carried_gap: int | None = None
+    for line in lines:
+        footer = grammar.INLINE_FOOTER.match(line.text)
+        if footer and footer.end() < len(line.text):
+            # A running footer glued to the text that follows it: drop just the footer.
+            first = line.column + footer.start("footer")
+            dropped.append(
+                Dropped(
+                    reason="page-footer",
+                    text=footer["footer"],
+                    line_start=line.number,
+                    line_end=line.number,
+                    column_start=first,
+                    column_end=first + len(footer["footer"]) - 1,
+                )
+            )
+            rest = line.text[footer.end() :]
+            line = line._replace(text=rest, column=line.column + footer.end())
+        reason = grammar.artifact_reason(line.text) or running.get(line.number)
+        if reason:
+            dropped.append(
+                Dropped(
+                    reason=reason,
+                    text=line.text.strip(),
+                    line_start=line.number,
+                    line_end=line.number,
+                )
+            )
+            carried_gap = line.gap if carried_gap is None else min(carried_gap, line.gap)
+            continue
+        if carried_gap is not None:
+            line = line._replace(gap=min(carried_gap, line.gap))
+            carried_gap = None
+        kept.append(line)
+    return tuple(kept), tuple(dropped)

@@ -20,62 +20,18 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from minutes_cli import grammar, header, normalize, sections, speakers
-from minutes_cli.models import Document, Dropped, Source, Span
+from minutes_cli.models import Document, Source, Span
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, read_path
 from minutes_cli.speakers import prefix
 
 T = TypeVar("T")
 
 
-def _split_artifacts(
-    lines: tuple[normalize.Line, ...], running: dict[int, str]
-) -> tuple[tuple[normalize.Line, ...], tuple[Dropped, ...]]:
-    """Set layout noise (page numbers, running headers) aside so it neither joins nor
-    breaks paragraphs."""
-    kept: list[normalize.Line] = []
-    dropped: list[Dropped] = []
-    carried_gap: int | None = None
-    for line in lines:
-        footer = grammar.INLINE_FOOTER.match(line.text)
-        if footer and footer.end() < len(line.text):
-            # A running footer glued to the text that follows it: drop just the footer.
-            first = line.column + footer.start("footer")
-            dropped.append(
-                Dropped(
-                    reason="page-footer",
-                    text=footer["footer"],
-                    line_start=line.number,
-                    line_end=line.number,
-                    column_start=first,
-                    column_end=first + len(footer["footer"]) - 1,
-                )
-            )
-            rest = line.text[footer.end() :]
-            line = line._replace(text=rest, column=line.column + footer.end())
-        reason = grammar.artifact_reason(line.text) or running.get(line.number)
-        if reason:
-            dropped.append(
-                Dropped(
-                    reason=reason,
-                    text=line.text.strip(),
-                    line_start=line.number,
-                    line_end=line.number,
-                )
-            )
-            carried_gap = line.gap if carried_gap is None else min(carried_gap, line.gap)
-            continue
-        if carried_gap is not None:
-            line = line._replace(gap=min(carried_gap, line.gap))
-            carried_gap = None
-        kept.append(line)
-    return tuple(kept), tuple(dropped)
-
-
 def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     """Run every stage over decoded text; the stage order is declared here, once."""
     cleaned = normalize.clean_lines(source.text)
     running = normalize.running_lines(cleaned.lines, cleaned.pages)
-    lines, dropped = _split_artifacts(cleaned.lines, running)
+    lines, dropped = normalize.split_artifacts(cleaned.lines, running)
     layout = normalize.detect_layout(lines)
     speech = speakers.detect_scheme(lines, scheme)
     verbatim = speech.name == "assembly"
@@ -89,6 +45,9 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
         to_first_speaker=verbatim,
     )
     head_lines, body_lines = lines[:body_start], lines[body_start:]
+    pieces = Counter(line.number for line in lines)
+    shared = frozenset(n for n, count in pieces.items() if count > 1)
+    shared |= frozenset(d.line_start for d in dropped if d.column_start is not None)
     headings, heading_diagnostics = sections.find_headings(body_lines, layout)
     heading_lines = frozenset(h.line for h in headings)
     starts: set[tuple[int, int]] = set()
@@ -103,15 +62,12 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
             (starts if start.rest else alone).add(line.key)
     paragraphs = normalize.reflow(body_lines, layout, frozenset(alone), frozenset(starts))
     body = [p for p in paragraphs if p.line_start not in heading_lines]
-    head = header.read_header(head_lines, body)
+    head = header.read_header(head_lines, body, shared)
     if verbatim and not headings:  # assembly records: the agenda items are the sections
         headings = sections.from_agenda(
             head.meta.agenda, body, lambda p: speech.start(p.text) is not None
         )
     tree = sections.build_tree(headings, [line.number for line in lines])
-    pieces = Counter(line.number for line in lines)
-    shared = frozenset(n for n, count in pieces.items() if count > 1)
-    shared |= frozenset(d.line_start for d in dropped if d.column_start is not None)
     tokens = speakers.tokenize(body, speech, tree, shared)
     diagnostics = sorted(
         (*head.diagnostics, *heading_diagnostics, *tokens.diagnostics),
@@ -124,7 +80,7 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
             bytes=source.size,
             format=source.format,  # type: ignore[arg-type]  # "text" or "pdf"
             encoding=source.encoding,
-            pages=max(cleaned.pages[line.number - 1] for line in cleaned.lines)
+            pages=max((cleaned.pages[line.number - 1] for line in cleaned.lines), default=None)
             if cleaned.pages
             else None,
             newline=cleaned.newline,  # type: ignore[arg-type]  # one of the Literal values

@@ -137,7 +137,7 @@ def find_headings(
                     codes.HEADING_SKIPPED,
                     f"heading {number!r} follows number {expected - 1}: {expected} is missing",
                     line.number,
-                    len(line.text) - len(text.lstrip()) + 1,
+                    line.column + line.indent,
                 )
             )
         last[style.name] = ordinal
@@ -151,7 +151,7 @@ def find_headings(
 
 
 #: Where a verbatim record takes up an agenda item: ``日程第１、…を議題といたします``.
-TAKEN_UP = re.compile(r"(?:追加)?日程第\s*(?P<num>[\d一二三四五六七八九十]{1,3})")
+TAKEN_UP = re.compile(r"(?:追加)?日程第\s*(?P<num>" + grammar.NUMBER + r")")
 
 
 def from_agenda(
@@ -173,7 +173,7 @@ def from_agenda(
     headings: list[Heading] = []
     seen: set[int] = set()
     for item in agenda:
-        digits = re.search(r"[\d一二三四五六七八九十]+$", item.number or "")
+        digits = re.search(grammar.NUMBER + r"$", item.number or "")
         ordinal = jpdate.parse_int(digits[0]) if digits else None
         if ordinal is None or ordinal in seen or ordinal not in first:
             continue

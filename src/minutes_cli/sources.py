@@ -101,6 +101,21 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _looks_japanese(text: str) -> bool:
+    """Whether a legacy decoding is plausibly Japanese: it has kana, or its non-ASCII text
+    is (nearly) all Japanese. ``Renée`` read as CP932 gives one lone kanji (馥): no."""
+    foreign = [c for c in text if ord(c) > 0x7F]
+    if any("\u3040" <= c <= "\u30ff" for c in foreign):
+        return True
+    japanese = sum(1 for c in foreign if _JAPANESE.match(c))
+    return japanese >= 4 and japanese >= 0.9 * len(foreign)
+
+
+_JAPANESE = re.compile(
+    r"[\p{Han}\u3000-\u303f\u2460-\u24ff\u3200-\u32ff\uff01-\uff60\uffe0-\uffee]"
+)
+
+
 def _japanese_score(text: str) -> int:
     """How Japanese a decoding looks: kana and kanji count, half-width kana (what EUC-JP
     bytes turn into when misread as CP932) and mojibake count against it."""
@@ -142,7 +157,7 @@ def _decode_text(data: bytes, name: str, encoding: str | None) -> tuple[str, str
             text = data.decode(legacy)
         except UnicodeDecodeError:
             continue
-        if not NOT_REALLY_DECODED.search(text):
+        if not NOT_REALLY_DECODED.search(text) and _looks_japanese(text):
             decoded.append((text, legacy))
     if decoded:
         return max(decoded, key=lambda pair: _japanese_score(pair[0]))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from minutes_cli import codes, grammar
@@ -53,6 +54,11 @@ class Scheme:
     labels: frozenset[str] = frozenset()  # prefix scheme: labels used as speakers
     initials: dict[str, str] = field(default_factory=dict)  # prefix scheme: WH -> name
 
+    @property
+    def roles(self) -> dict[str, str]:
+        """Marker -> role, from the legend."""
+        return _roles(self.legend)
+
     def start(self, text: str) -> Start | None:
         """The utterance that ``text`` opens under this scheme, if any."""
         if grammar.event_kind(text.strip()):
@@ -78,9 +84,15 @@ class Scheme:
                     label.rest,
                     column,
                 )
-            roles = {entry.marker: entry.role for entry in self.legend}
             return Start(
-                marker, roles.get(marker), None, None, None, None, found["rest"].strip(), column
+                marker,
+                self.roles.get(marker),
+                None,
+                None,
+                None,
+                None,
+                found["rest"].strip(),
+                column,
             )
         if self.name == "prefix":
             found_prefix = prefix.find_prefix(text)
@@ -105,6 +117,11 @@ class Scheme:
         return None
 
 
+@lru_cache(maxsize=64)  # a handful of legends per batch; bounded, unlike @cache
+def _roles(legend: tuple[LegendEntry, ...]) -> dict[str, str]:
+    return {entry.marker: entry.role for entry in legend}
+
+
 def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
     """Pick the speaker scheme that explains the document's speaker lines best."""
     texts = [line.text.strip() for line in lines]
@@ -121,6 +138,8 @@ def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
         "none": Scheme("none"),
     }
     if forced:
+        if forced not in candidates:
+            raise ValueError(f"unknown speaker scheme {forced!r}; use one of {', '.join(SCHEMES)}")
         return candidates[forced]
     if legend:
         return candidates["legend"]
@@ -181,6 +200,7 @@ class _Turn:
     """An utterance being built: paragraphs are appended until the turn ends."""
 
     start: Start
+    position: tuple[int, int]  # source line and column of the marker or label
     section: str | None
     section_title: str | None
     line_start: int
@@ -189,7 +209,7 @@ class _Turn:
     column_end: int | None
     texts: list[str]
     events: list[Event] = field(default_factory=list)
-    pending: list[Event] = field(default_factory=list)  # events not yet followed by speech
+    pending: list[Paragraph] = field(default_factory=list)  # events not yet followed by speech
 
     def record(self, seq: int) -> Utterance:
         return Utterance(
@@ -270,18 +290,18 @@ def tokenize(
         nonlocal turn
         if turn is None:
             return
-        utterances.append(turn.record(len(utterances) + 1))
-        for event in turn.pending:  # events after the last words belong to nobody's speech
-            notes.append(
-                Note(
-                    kind=event.kind,
-                    section=turn.section,
-                    text=event.text,
-                    materials=[],
-                    line_start=event.line_start,
-                    line_end=event.line_end,
+        utterance = turn.record(len(utterances) + 1)
+        utterances.append(utterance)
+        if not utterance.text and not utterance.events:
+            diagnostics.append(
+                codes.diagnostic(
+                    codes.EMPTY_UTTERANCE,
+                    f"{utterance.label or utterance.marker!r} is followed by no text",
+                    *turn.position,
                 )
             )
+        for event in turn.pending:  # events after the last words belong to nobody's speech
+            note(event, grammar.event_kind(event.text) or "text", event.text.strip(), turn.section)
         turn = None
 
     for paragraph in paragraphs:
@@ -300,9 +320,9 @@ def tokenize(
             and not closing
         ):
             if kind == "event":
-                turn.pending.append(_event(paragraph))
+                turn.pending.append(paragraph)
             else:
-                turn.events.extend(turn.pending)
+                turn.events.extend(_event(p) for p in turn.pending)
                 turn.pending.clear()
                 turn.texts.append(_clean(paragraph.text))
                 turn.line_end = paragraph.line_end
@@ -325,17 +345,9 @@ def tokenize(
                         column,
                     )
                 )
-            if not start.rest and paragraph.line_start == paragraph.line_end and not start.label:
-                diagnostics.append(
-                    codes.diagnostic(
-                        codes.EMPTY_UTTERANCE,
-                        f"marker {start.marker!r} is followed by no text",
-                        line,
-                        column,
-                    )
-                )
             turn = _Turn(
                 start,
+                (line, column),
                 section,
                 located.title if located else None,
                 paragraph.line_start,
@@ -386,13 +398,4 @@ def tokenize(
                         entry.line_start,
                     )
                 )
-    for utterance in utterances:
-        if not utterance.text and scheme.name != "legend":
-            diagnostics.append(
-                codes.diagnostic(
-                    codes.EMPTY_UTTERANCE,
-                    f"speaker {utterance.label!r} is followed by no text",
-                    utterance.line_start,
-                )
-            )
     return Tokenized(tuple(utterances), tuple(notes), tuple(diagnostics))

@@ -26,25 +26,14 @@ class Label(NamedTuple):
     rest: str  # the speech on the same line, if any
 
 
-def _strip_honorific(text: str) -> tuple[str, str | None]:
-    found = grammar.HONORIFIC_AT_END.search(text)
-    if found and found.start() > 0:
-        return text[: found.start()], found["honorific"]
-    return text, None
-
-
 def _split_name(text: str) -> tuple[str | None, str | None, str | None]:
     """``伊藤よしのり議長`` -> (name, role, honorific); roles and honorifics come last."""
-    text, honorific = _strip_honorific(text)
+    text, honorific = grammar.strip_honorific(text)
     role = None
     found = grammar.ROLE_AT_END.search(text)
     if found:
         role, text = found["role"], text[: found.start()]
     return (text or None), role, honorific
-
-
-def _is_role(text: str) -> bool:
-    return bool(grammar.ROLE_AT_END.search(text)) or text.endswith(("長", "官", "員", "者", "人"))
 
 
 def parse_label(text: str) -> Label | None:
@@ -75,7 +64,7 @@ def parse_label(text: str) -> Label | None:
         if not outer and role is None and honorific is None:
             return None
         return Label(label, role, name, honorific, int(seat["seat"]) if seat else None, rest)
-    if not _is_role(outer):
+    if not grammar.looks_like_role(outer):
         return None
-    name, honorific = _strip_honorific(inner)
+    name, honorific = grammar.strip_honorific(inner)
     return Label(label, outer, name, honorific, None, rest)

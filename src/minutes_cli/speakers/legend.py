@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex as re
+
 from minutes_cli import grammar
 from minutes_cli.models import LegendEntry
 from minutes_cli.normalize import Paragraph
@@ -35,11 +37,17 @@ def legend_entries(
 
 
 def is_legend_paragraph(paragraph: Paragraph) -> bool:
-    """True when the paragraph is nothing but a legend (``◎…議長 ○…委員``, bracketed or not)."""
+    """True when the paragraph is nothing but a legend (``◎…議長 ○…委員``, bracketed or
+    not, one entry or several)."""
     text = paragraph.text.strip().strip("【】[]［］()（）〔〕<>＜＞")
-    covered = sum(len(m[0]) for m in grammar.LEGEND_ENTRY.finditer(text))
-    count = len(grammar.LEGEND_ENTRY.findall(text))
-    return count >= 2 and covered >= 0.8 * len(text.replace(" ", ""))
+    entries = list(grammar.LEGEND_ENTRY.finditer(text))
+    covered = sum(len(m[0]) for m in entries)
+    if len(entries) == 1 and not _ELLIPSIS.search(entries[0][0]):
+        return False  # ○=HYPERLINK(…) is speech; a lone entry needs the … of a legend
+    return covered > 0 and covered >= 0.8 * len(text.replace(" ", ""))
+
+
+_ELLIPSIS = re.compile(r"…|‥|・・・|\.\.\.")
 
 
 def read_legend(paragraphs: Sequence[Paragraph]) -> tuple[LegendEntry, ...]:
