@@ -212,3 +212,18 @@ def test_two_pages_are_too_few_to_call_a_line_running() -> None:
         "\f○議長（山田君） 日程第2を議題といたします。\n質疑はありませんか。\n"
     )
     assert len(parse_text(text).utterances) == 2
+
+
+@pytest.mark.parametrize("footer", ["- {n} -", "{n}／3", "Page {n} of 3", "３／{n}"])
+def test_page_number_styles_and_running_footers(footer: str) -> None:
+    pages = [
+        f"○議長（山田君） 第{n}頁の発言です。\n\n北浜市議会 会議録\n{footer.format(n=n)}\n"
+        for n in (1, 2, 3)
+    ]
+    text = "\f".join(pages)
+    document = parse_text(text)
+    assert [u.page_start for u in document.utterances] == [1, 2, 3]
+    assert [(d.reason, d.page_start) for d in document.dropped] == [
+        (reason, n) for n in (1, 2, 3) for reason in ("running-footer", "page-number")
+    ]
+    assert_lossless(document, text)
