@@ -45,18 +45,71 @@ HEADING_SKIPPED = Code(
 EMPTY_UTTERANCE = Code(
     "M301", "empty-utterance", Severity.WARNING, "A speaker marker is followed by no text."
 )
+UNKNOWN_ROLE = Code(
+    "M104",
+    "unknown-role",
+    Severity.WARNING,
+    "An utterance has neither a role nor a speaker name: who spoke cannot be told.",
+)
+HEADING_OUT_OF_ORDER = Code(
+    "M202",
+    "heading-out-of-order",
+    Severity.WARNING,
+    "A line looks like a numbered heading but its number goes back (１, ２, ２ or ３, １).",
+)
+TEXT_BEFORE_FIRST_SECTION = Code(
+    "M203",
+    "text-before-first-section",
+    Severity.INFO,
+    "Body text comes before the first numbered section.",
+)
+UNBALANCED_HEADING_BRACKETS = Code(
+    "M204",
+    "unbalanced-heading-brackets",
+    Severity.WARNING,
+    "A heading opens a bracket it does not close, or closes one it did not open.",
+)
+UNPLACED_LINE = Code(
+    "M302",
+    "unplaced-line",
+    Severity.INFO,
+    "Plain text outside any speech, list or heading: the parser kept it as a loose note.",
+)
+SUSPICIOUS_REFLOW = Code(
+    "M303",
+    "suspicious-reflow",
+    Severity.WARNING,
+    "A paragraph runs over 400 characters with no sentence end: lines were probably joined "
+    "that should not have been.",
+)
+INPUT_ERROR = Code(
+    "E001",
+    "input-error",
+    Severity.ERROR,
+    "The file cannot be read as minutes (missing, binary, undecodable, empty, too big).",
+)
 
 #: Every code, in code order; the README lists them.
 ALL_CODES: tuple[Code, ...] = (
+    INPUT_ERROR,
     NO_DATE,
     WEEKDAY_MISMATCH,
     NO_TITLE,
     UNKNOWN_MARKER,
     NO_LEGEND,
     UNUSED_LEGEND_ENTRY,
+    UNKNOWN_ROLE,
     HEADING_SKIPPED,
+    HEADING_OUT_OF_ORDER,
+    TEXT_BEFORE_FIRST_SECTION,
+    UNBALANCED_HEADING_BRACKETS,
     EMPTY_UTTERANCE,
+    UNPLACED_LINE,
+    SUSPICIOUS_REFLOW,
 )
+
+#: Code -> Code, for lookups by the code string.
+BY_CODE: dict[str, Code] = {code.code: code for code in ALL_CODES}
 
 
 def diagnostic(code: Code, message: str, line: int | None, column: int | None = None) -> Diagnostic:

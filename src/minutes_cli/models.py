@@ -291,6 +291,18 @@ class Diagnostic(Record):
     column: int | None = Field(default=None, ge=1, description="Source column (1-based).")
 
 
+class Finding(Record):
+    """One finding of ``minutes check``: a diagnostic tied to a file, for CI."""
+
+    path: str = Field(description="The checked file, as given ('-' for standard input).")
+    code: str = Field(description="Stable rule code, e.g. 'M101'.")
+    rule: str = Field(description="Rule name, e.g. 'unknown-marker'.")
+    severity: Severity = Field(description="error, warning or info.")
+    message: str = Field(description="What is wrong, in one line.")
+    line: int | None = Field(ge=1, description="Source line (1-based), null for the whole file.")
+    column: int | None = Field(default=None, ge=1, description="Source column (1-based).")
+
+
 class Document(Record):
     """One parsed minutes document."""
 
