@@ -85,7 +85,6 @@ def test_output_file(tmp_path: Path) -> None:
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: d, "is a directory"),
         (lambda d: _write(d / "empty.txt", b""), "empty file"),
         (lambda d: _write(d / "blank.txt", b" \n\n"), "no text"),
         (
@@ -182,3 +181,9 @@ def test_error_line_keeps_a_path_with_a_colon(tmp_path: Path) -> None:
     code, _, err = run("parse", str(path), "--encoding", "utf-8")
     assert code == 2
     assert err == f"minutes: {path}:1:1: not valid utf-8: byte 0xff at offset 0\n"
+
+
+def test_a_directory_without_minutes_is_reported(tmp_path: Path) -> None:
+    code, out, err = run("parse", str(tmp_path), "-f", "jsonl")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == f"minutes: {tmp_path}: no files matching *.txt or *.pdf"

@@ -1,8 +1,9 @@
 """The ``minutes`` command: a thin typer layer over the library.
 
-It reads files, calls the pipeline, hands the document to a writer and turns
-failures into one line on stderr (``minutes: PATH[:LINE:COL]: message``) and a
-documented exit code. No parsing logic lives here.
+It finds the inputs, hands them to the engine, passes documents to a writer or
+findings to a reporter, and turns failures into one line on stderr
+(``minutes: PATH[:LINE:COL]: message``) and a documented exit code. No parsing
+logic lives here. Only data goes to stdout; progress and summaries go to stderr.
 """
 
 from __future__ import annotations
@@ -11,20 +12,34 @@ import io
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from enum import Enum, IntEnum
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO
 
 import typer
 
-from minutes_cli import __version__
-from minutes_cli.models import Document
+from minutes_cli import __version__, checks, codes
+from minutes_cli.config import ConfigError, find_config
+from minutes_cli.engines.batch import (
+    STDIN,
+    CheckTask,
+    Missing,
+    ParseTask,
+    Target,
+    check_one,
+    discover,
+    parse_one,
+)
+from minutes_cli.engines.local import default_jobs, ordered_map
+from minutes_cli.files import atomic_writer
+from minutes_cli.models import Document, Finding, Severity
 from minutes_cli.pipeline import parse_bytes, parse_file
+from minutes_cli.reporters import ReportFormat, report
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
-from minutes_cli.writers import Format, WriteOptions, write
+from minutes_cli.writers import Format, Stream, WriteOptions, write
 
 
 class SchemeChoice(str, Enum):
@@ -41,9 +56,9 @@ class ExitCode(IntEnum):
     """Exit codes; the README lists them and scripts may rely on them."""
 
     OK = 0
-    #: Reserved for runs that finish but report problems (batch failures, check findings).
+    #: The run finished, but some inputs failed (parse) or findings reached --fail-on (check).
     FINDINGS = 1
-    #: Bad usage or unusable input: missing file, directory, not UTF-8, empty, binary, too big.
+    #: Bad usage or unusable input (a single file that cannot be read; check: unreadable files).
     INPUT_ERROR = 2
     #: A bug in minutes itself (the message says how to get a traceback).
     INTERNAL_ERROR = 70
@@ -90,38 +105,112 @@ def main_options(
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
-    """Stdout, or a file written atomically: a failed run leaves no partial file."""
-    if path is None:
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a caller replaced sys.stdout with a text-only stream
-            yield sys.stdout
-            return
-        stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
-        try:
-            yield stream
-            stream.flush()
-        finally:
-            stream.detach()  # leave sys.stdout usable
-        return
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
+    """Stdout (as UTF-8, whatever the locale), or a file written atomically."""
+    if path is not None:
+        with atomic_writer(path) as handle:
             yield handle
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a caller replaced sys.stdout with a text-only stream
+        yield sys.stdout
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        stream.detach()  # leave sys.stdout usable
 
 
-def _read(file: str, max_bytes: int, scheme: SchemeChoice, encoding: str | None) -> Document:
-    forced = None if scheme is SchemeChoice.AUTO else scheme.value
-    if file == "-":
-        data = sys.stdin.buffer.read()
-        return parse_bytes(data, None, max_bytes, scheme=forced, encoding=encoding)
-    return parse_file(file, max_bytes, scheme=forced, encoding=encoding)
+def _quiet_broken_pipe() -> NoReturn:
+    """``minutes parse x | head`` closed our stdout: stop quietly, as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(int(ExitCode.OK))
+
+
+def _forced(scheme: SchemeChoice) -> str | None:
+    return None if scheme is SchemeChoice.AUTO else scheme.value
+
+
+def _stdin_bytes(inputs: list[str]) -> bytes | None:
+    return sys.stdin.buffer.read() if STDIN in inputs else None
+
+
+@contextmanager
+def _progress(total: int, quiet: bool, what: str) -> Iterator[Callable[[], None] | None]:
+    """A rich progress bar on stderr, only for a person watching a terminal."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console  # only interactive runs pay for importing rich
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn(what),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+    )
+    started = time.perf_counter()
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(what, total=total, rate="")
+        done = 0
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:,.0f} files/s")
+
+        yield advance
+    # transient: the bar is cleared at the end; the summary line says what happened
+
+
+# --- parse -----------------------------------------------------------------------------
+
+SchemeOption = Annotated[
+    SchemeChoice,
+    typer.Option(
+        "--scheme",
+        case_sensitive=False,
+        help="Speaker scheme: legend 【◎…議長】, assembly ○議長（名前君）, prefix 'Name:', "
+        "none; auto detects it per document.",
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="Decode text with this encoding (cp932, euc_jp, utf-16…) instead of detecting: "
+        "BOM, UTF-8, CP932, EUC-JP, then a guess.",
+    ),
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this.")
+]
+GlobOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        help="In directories, read files matching this (repeatable; default *.txt, *.pdf).",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
+]
 
 
 @app.command(
@@ -129,12 +218,18 @@ def _read(file: str, max_bytes: int, scheme: SchemeChoice, encoding: str | None)
         "Examples:\n\n"
         "  minutes parse minutes.txt                      # JSON to stdout\n\n"
         "  minutes parse minutes.txt -f csv --bom -o out.csv   # for Excel\n\n"
+        "  minutes parse archive/ -f jsonl > all.jsonl    # every file, one stream\n\n"
+        "  minutes parse archive/ --out-dir out/ --skip-existing   # one output per input\n\n"
         "  cat minutes.txt | minutes parse - -f md"
     ),
 )
 def parse(
-    file: Annotated[
-        str, typer.Argument(help="Minutes text or PDF file, or - for stdin.", metavar="FILE|-")
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Minutes files (text or PDF), directories, or - for stdin.",
+            metavar="FILE|DIR|-...",
+        ),
     ],
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
@@ -142,42 +237,80 @@ def parse(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write here (atomically) instead of stdout.", dir_okay=False
+            "--output",
+            "-o",
+            help="One input: write here (atomically) instead of stdout.",
+            dir_okay=False,
         ),
     ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir",
+            help="Write one output per input here, mirroring the input tree.",
+            file_okay=False,
+        ),
+    ] = None,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="With --out-dir: keep outputs already there.")
+    ] = False,
     bom: Annotated[
         bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads it.")
     ] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this.")
-    ] = DEFAULT_MAX_BYTES,
-    scheme: Annotated[
-        SchemeChoice,
-        typer.Option(
-            "--scheme",
-            case_sensitive=False,
-            help="Speaker scheme: legend 【◎…議長】, assembly ○議長（名前君）, prefix 'Name:', "
-            "none; auto detects it per document.",
-        ),
-    ] = SchemeChoice.AUTO,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding",
-            metavar="NAME",
-            help="Decode text with this encoding (cp932, euc_jp, utf-16…) instead of detecting: "
-            "BOM, UTF-8, CP932, EUC-JP, then a guess.",
-        ),
-    ] = None,
+    glob: GlobOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    scheme: SchemeOption = SchemeChoice.AUTO,
+    encoding: EncodingOption = None,
 ) -> None:
-    """Parse one minutes file into records.
+    """Parse minutes into records.
 
-    JSON is the whole document; JSON Lines and CSV have one utterance per
-    line/row (with source file, date and section); Markdown is for reading.
+    JSON is the whole document (an array for several inputs); JSON Lines and CSV
+    have one utterance per line/row, with source file, date and section, in one
+    stream for all inputs; Markdown is for reading. A bad input is reported on
+    stderr and the run goes on; the exit code is then 1.
     """
-    label = "<stdin>" if file == "-" else file
+    single = (
+        len(inputs) == 1
+        and out_dir is None
+        and (inputs[0] == STDIN or not Path(inputs[0]).is_dir())
+    )
+    if single:
+        _parse_single(inputs[0], format, output, bom, max_bytes, _forced(scheme), encoding)
+        return
+    if output is not None:
+        fail("--output", "takes one input; use --out-dir for several", ExitCode.INPUT_ERROR)
+    _parse_batch(
+        inputs,
+        format,
+        out_dir,
+        skip_existing,
+        bom,
+        glob or [],
+        jobs,
+        quiet,
+        max_bytes,
+        _forced(scheme),
+        encoding,
+    )
+
+
+def _parse_single(
+    file: str,
+    format: Format,
+    output: Path | None,
+    bom: bool,
+    max_bytes: int,
+    scheme: str | None,
+    encoding: str | None,
+) -> None:
     try:
-        document = _read(file, max_bytes, scheme, encoding)
+        if file == STDIN:
+            data = sys.stdin.buffer.read()
+            document = parse_bytes(data, None, max_bytes, scheme, encoding)
+        else:
+            document = parse_file(file, max_bytes, scheme, encoding)
     except SourceError as error:
         sys.stderr.write(f"minutes: {error}\n")  # SourceError says PATH[:LINE:COL]: message
         raise typer.Exit(int(ExitCode.INPUT_ERROR)) from None
@@ -187,14 +320,200 @@ def parse(
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             _quiet_broken_pipe()
-        fail(str(output or label), error.strerror or str(error))
+        fail(str(output or "<stdout>"), error.strerror or str(error))
 
 
-def _quiet_broken_pipe() -> NoReturn:
-    """``minutes parse x | head`` closed our stdout: stop quietly, as Unix tools do."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(int(ExitCode.OK))
+def _parse_batch(
+    inputs: list[str],
+    format: Format,
+    out_dir: Path | None,
+    skip_existing: bool,
+    bom: bool,
+    globs: list[str],
+    jobs: int | None,
+    quiet: bool,
+    max_bytes: int,
+    scheme: str | None,
+    encoding: str | None,
+) -> None:
+    started = time.perf_counter()
+    found = list(discover(inputs, globs))
+    failed = sum(1 for item in found if isinstance(item, Missing))
+    for item in found:
+        if isinstance(item, Missing):
+            sys.stderr.write(f"minutes: {item.path}: {item.reason}\n")
+    stdin = _stdin_bytes(inputs)
+    tasks = [
+        ParseTask(item, format, out_dir, skip_existing, bom, max_bytes, scheme, encoding, stdin)
+        for item in found
+        if isinstance(item, Target)
+    ]
+    workers = 1 if len(tasks) < 2 else (jobs or default_jobs())
+    ok = skipped = utterances = size = 0
+    try:
+        with (
+            _output(None) if out_dir is None else nullcontext(None) as out,
+            _progress(len(tasks), quiet, "parsing") as advance,
+        ):
+            stream = Stream(format, out, bom) if out is not None else None
+            for outcome in ordered_map(parse_one, tasks, workers):
+                if outcome.error:
+                    failed += 1
+                    sys.stderr.write(f"minutes: {outcome.error}\n")
+                elif outcome.skipped:
+                    skipped += 1
+                else:
+                    ok += 1
+                    utterances += outcome.utterances
+                    size += outcome.size
+                    if stream is not None and outcome.text is not None:
+                        stream.add(outcome.text)
+                if advance:
+                    advance()
+            if stream is not None:
+                stream.end()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        rate = f", {ok / elapsed:,.0f} files/s" if elapsed > 0 and ok else ""
+        sys.stderr.write(
+            f"minutes: {len(tasks) + sum(isinstance(i, Missing) for i in found)} inputs: "
+            f"{ok} ok, {failed} failed, {skipped} skipped; {utterances:,} utterances, "
+            f"{size / 1e6:,.1f} MB in {elapsed:.1f} s{rate}\n"
+        )
+    raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+# --- check -----------------------------------------------------------------------------
+
+
+class FailOn(str, Enum):
+    """``--fail-on``: the least severe finding that makes the run fail."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  minutes check transcripts/                       # path:line:col: CODE message\n\n"
+        "  minutes check transcripts/ --format github       # annotations in GitHub Actions\n\n"
+        "  minutes check transcripts/ --format sarif > minutes.sarif\n\n"
+        "  minutes check a.txt --select M1 --ignore M103 --fail-on error"
+    ),
+)
+def check(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Minutes files, directories, or - for stdin.", metavar="FILE|DIR|-..."),
+    ],
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="text (default), json, github or sarif."
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rule codes or prefixes (repeatable; e.g. M1)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Exit 1 when a finding is at least this severe (default: warning).",
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    glob: GlobOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    scheme: SchemeOption = SchemeChoice.AUTO,
+    encoding: EncodingOption = None,
+) -> None:
+    """Check minutes for problems a reviewer should see (for CI).
+
+    Settings may also come from [tool.minutes] in pyproject.toml or from
+    minutes.toml (select, ignore, fail-on, format); options win over the file.
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input.
+    """
+    try:
+        config = find_config(Path.cwd())
+    except ConfigError as error:
+        fail("config", str(error))
+    try:
+        chosen = ReportFormat(format or config.format or ReportFormat.TEXT)
+        threshold = Severity((fail_on.value if fail_on else None) or config.fail_on or "warning")
+    except ValueError as error:
+        fail(str(config.source or "config"), str(error))
+    selection = checks.Selection(
+        frozenset(select or config.select), frozenset(ignore or config.ignore)
+    )
+    found = list(discover(inputs, glob or []))
+    stdin = _stdin_bytes(inputs)
+    findings: list[Finding] = [
+        checks.input_error(item.path, item.reason, None, None)
+        for item in found
+        if isinstance(item, Missing)
+    ]
+    tasks = [
+        CheckTask(item, selection, max_bytes, _forced(scheme), encoding, stdin)
+        for item in found
+        if isinstance(item, Target)
+    ]
+    workers = 1 if len(tasks) < 2 else (jobs or default_jobs())
+    with _progress(len(tasks), quiet, "checking") as advance:
+        for result in ordered_map(check_one, tasks, workers):
+            findings.extend(result)
+            if advance:
+                advance()
+    try:
+        with _output(None) as out:
+            report(findings, chosen, out)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    unreadable = sum(1 for f in findings if f.code == codes.INPUT_ERROR.code)
+    if not quiet:
+        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        sys.stderr.write(
+            f"minutes: {len(tasks)} files checked: {len(findings)} findings "
+            f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+            f"{counts[Severity.INFO]} info)\n"
+        )
+    if unreadable:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    failing = checks.fails(findings, threshold) and not exit_zero
+    raise typer.Exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))
+
+
+@app.command(epilog="Example:\n\n  minutes rules --format json")
+def rules(
+    format: Annotated[str, typer.Option("--format", "-f", help="text (default) or json.")] = "text",
+) -> None:
+    """List the rules of minutes check: code, name, default severity, what it finds."""
+    entries = [
+        {"code": c.code, "name": c.name, "severity": c.severity.value, "summary": c.summary}
+        for c in codes.ALL_CODES
+    ]
+    with _output(None) as out:
+        if format == "json":
+            out.write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        elif format == "text":
+            for e in entries:
+                out.write(f"{e['code']}  {e['name']:<28} {e['severity']:<8} {e['summary']}\n")
+        else:
+            fail("--format", f"{format!r} is not text or json")
 
 
 @app.command(epilog="Example:\n\n  minutes schema > minutes.schema.json")

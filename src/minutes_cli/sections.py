@@ -127,6 +127,16 @@ def find_headings(
         # begin mid-agenda); a known style may skip ahead a little, never go back.
         reach = MAX_SKIP if style.name in levels or not levels else 1
         if not expected <= ordinal < expected + reach:
+            if style.name in levels and ordinal < expected and display_width(title) <= 30:
+                diagnostics.append(  # "1 開会 / 2 議事 / 2 報告": a heading that goes back
+                    codes.diagnostic(
+                        codes.HEADING_OUT_OF_ORDER,
+                        f"{number} {title!r} looks like a heading but {number} comes after "
+                        f"{expected - 1}; kept as text",
+                        line.number,
+                        line.column + line.indent,
+                    )
+                )
             continue
         if style.name not in levels:
             levels[style.name] = len(levels) + 1

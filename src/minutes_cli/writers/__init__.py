@@ -10,6 +10,7 @@ batch run append many documents to one stream. They depend only on
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -20,7 +21,7 @@ from minutes_cli.models import Document
 
 # The writer modules import WriteOptions for type checking only, so importing them
 # before it is defined is not a cycle at run time.
-from minutes_cli.writers.csv_writer import write_csv
+from minutes_cli.writers.csv_writer import write_csv, write_header
 from minutes_cli.writers.json_writer import write_json
 from minutes_cli.writers.jsonl import write_jsonl
 from minutes_cli.writers.markdown import write_markdown
@@ -81,4 +82,39 @@ def write(
     WRITERS[Format(fmt)](document, out, options)
 
 
-__all__ = ["EXTENSIONS", "WRITERS", "Format", "WriteOptions", "Writer", "write"]
+class Stream:
+    """Many documents in one output: one CSV header, one JSON array, one JSONL stream.
+
+    Each document is rendered on its own (in a worker process, say) with
+    :meth:`render`, and :meth:`add` frames it; :meth:`end` closes the output.
+    """
+
+    def __init__(self, fmt: Format, out: TextIO, bom: bool = False) -> None:
+        self.format, self.out, self.count = Format(fmt), out, 0
+        if self.format is Format.CSV:
+            write_header(out, bom)
+        elif self.format is Format.JSON:
+            out.write("[\n")
+
+    @staticmethod
+    def render(document: Document, fmt: Format) -> str:
+        """One document, as :meth:`add` expects it (no CSV header, no BOM)."""
+        buffer = io.StringIO(newline="")
+        write(document, fmt, buffer, WriteOptions(header=False))
+        return buffer.getvalue()
+
+    def add(self, rendered: str) -> None:
+        if self.format is Format.JSON:
+            self.out.write((",\n" if self.count else "") + rendered.rstrip("\n"))
+        elif self.format is Format.MD and self.count:
+            self.out.write("\n---\n\n" + rendered)
+        else:
+            self.out.write(rendered)
+        self.count += 1
+
+    def end(self) -> None:
+        if self.format is Format.JSON:
+            self.out.write("\n]\n" if self.count else "]\n")
+
+
+__all__ = ["EXTENSIONS", "WRITERS", "Format", "Stream", "WriteOptions", "Writer", "write"]

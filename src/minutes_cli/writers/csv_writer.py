@@ -46,12 +46,19 @@ def safe_cell(value: str | int | None) -> str | int:
     return value
 
 
+def write_header(out: TextIO, bom: bool) -> None:
+    """The BOM (for Excel) and the header row: once per CSV stream."""
+    if bom:
+        out.write(BOM)
+    csv.writer(out, lineterminator=LINE_TERMINATOR).writerow(ROW_FIELDS)
+
+
 def write_csv(document: Document, out: TextIO, options: WriteOptions) -> None:
     """Write a header row (unless disabled) and one row per utterance."""
-    if options.bom:
+    if options.header:
+        write_header(out, options.bom)
+    elif options.bom:
         out.write(BOM)
     writer = csv.writer(out, lineterminator=LINE_TERMINATOR)
-    if options.header:
-        writer.writerow(ROW_FIELDS)
     for row in utterance_rows(document):
         writer.writerow([safe_cell(row[field]) for field in ROW_FIELDS])

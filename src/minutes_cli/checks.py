@@ -1,0 +1,177 @@
+"""``minutes check``: rules over a parsed document, one table entry per rule.
+
+Most rules forward what the parser already noticed (its diagnostics carry the same
+stable codes); the rest look at the finished record. Every rule has a code, a name,
+a default severity and a summary in :mod:`minutes_cli.codes`, and a function here
+that yields ``(line, column, message)`` for each finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from minutes_cli import codes, grammar
+from minutes_cli.models import Document, Finding, Note, Severity, Utterance
+
+#: A paragraph longer than this with no sentence end is a suspicious reflow (M303).
+REFLOW_LIMIT = 400
+
+Hit = tuple[int | None, int | None, str]  # line, column, message
+
+
+class Rule(NamedTuple):
+    """A check: its code (with name, severity, summary) and how to find it."""
+
+    code: codes.Code
+    find: Callable[[Document], Iterable[Hit]]
+
+
+def _forward(code: codes.Code) -> Callable[[Document], Iterator[Hit]]:
+    """A rule that reports the parser's own diagnostics with this code."""
+
+    def find(document: Document) -> Iterator[Hit]:
+        for diagnostic in document.diagnostics:
+            if diagnostic.code == code.code:
+                yield diagnostic.line, diagnostic.column, diagnostic.message
+
+    return find
+
+
+def _records(document: Document) -> list[Utterance | Note]:
+    return [*document.utterances, *document.notes]
+
+
+def _unknown_role(document: Document) -> Iterator[Hit]:
+    explained = {s.marker for s in document.speakers}  # a legend exists: M101 says it
+    for u in document.utterances:
+        if document.speakers and u.marker not in explained:
+            continue
+        if u.role is None and u.speaker is None:
+            who = u.marker or u.label
+            yield u.line_start, u.column_start, f"who says this ({who!r}) is unknown"
+
+
+def _text_before_first_section(document: Document) -> Iterator[Hit]:
+    if not document.sections:
+        return
+    first = min(s.line_start for s in document.sections)
+    for record in _records(document):
+        if record.section is None and record.line_start < first:
+            yield record.line_start, None, f"text before the first section (line {first})"
+            return
+
+
+_OPENERS, _CLOSERS = "（(「『【〔［[＜<《〈", "）)」』】〕］]＞>》〉"
+
+
+def _unbalanced_heading_brackets(document: Document) -> Iterator[Hit]:
+    for section in document.iter_sections():
+        text = section.title + (section.remark or "")
+        depth = 0
+        for char in text:
+            if char in _OPENERS:
+                depth += 1
+            elif char in _CLOSERS:
+                depth -= 1
+                if depth < 0:
+                    break
+        if depth != 0:
+            line = section.heading_line_start or section.line_start
+            yield line, None, f"heading {section.number} {section.title!r} has unbalanced brackets"
+
+
+def _unplaced_lines(document: Document) -> Iterator[Hit]:
+    if document.scheme == "none":
+        return  # narrative minutes are all loose text by design
+    for note in document.notes:
+        if note.kind == "text":
+            yield note.line_start, note.column_start, f"loose text: {note.text[:40]!r}"
+
+
+def _suspicious_reflow(document: Document) -> Iterator[Hit]:
+    for record in _records(document):
+        for paragraph in record.text.split("\n"):
+            if len(paragraph) > REFLOW_LIMIT and not grammar.SENTENCE_END.search(paragraph):
+                yield (
+                    record.line_start,
+                    None,
+                    f"{len(paragraph)} characters with no sentence end: were lines joined "
+                    "that should not be?",
+                )
+                break
+
+
+#: Every rule of ``minutes check``, in code order.
+RULES: tuple[Rule, ...] = (
+    Rule(codes.NO_DATE, _forward(codes.NO_DATE)),
+    Rule(codes.WEEKDAY_MISMATCH, _forward(codes.WEEKDAY_MISMATCH)),
+    Rule(codes.NO_TITLE, _forward(codes.NO_TITLE)),
+    Rule(codes.UNKNOWN_MARKER, _forward(codes.UNKNOWN_MARKER)),
+    Rule(codes.NO_LEGEND, _forward(codes.NO_LEGEND)),
+    Rule(codes.UNUSED_LEGEND_ENTRY, _forward(codes.UNUSED_LEGEND_ENTRY)),
+    Rule(codes.UNKNOWN_ROLE, _unknown_role),
+    Rule(codes.HEADING_SKIPPED, _forward(codes.HEADING_SKIPPED)),
+    Rule(codes.HEADING_OUT_OF_ORDER, _forward(codes.HEADING_OUT_OF_ORDER)),
+    Rule(codes.TEXT_BEFORE_FIRST_SECTION, _text_before_first_section),
+    Rule(codes.UNBALANCED_HEADING_BRACKETS, _unbalanced_heading_brackets),
+    Rule(codes.EMPTY_UTTERANCE, _forward(codes.EMPTY_UTTERANCE)),
+    Rule(codes.UNPLACED_LINE, _unplaced_lines),
+    Rule(codes.SUSPICIOUS_REFLOW, _suspicious_reflow),
+)
+
+SEVERITY_ORDER = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: ``select`` (codes or prefixes such as ``M1``; empty = all) minus
+    ``ignore``."""
+
+    select: frozenset[str] = field(default_factory=frozenset)
+    ignore: frozenset[str] = field(default_factory=frozenset)
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        chosen = not self.select or any(code.startswith(s) for s in self.select)
+        return chosen and not any(code.startswith(i) for i in self.ignore)
+
+
+def check(document: Document, path: str, selection: Selection = Selection()) -> list[Finding]:
+    """The findings for one document, sorted by position."""
+    findings = [
+        Finding(
+            path=path,
+            code=rule.code.code,
+            rule=rule.code.name,
+            severity=rule.code.severity,
+            message=message,
+            line=line,
+            column=column,
+        )
+        for rule in RULES
+        if rule.code.code in selection
+        for line, column, message in rule.find(document)
+    ]
+    return sorted(findings, key=lambda f: (f.line or 0, f.column or 0, f.code))
+
+
+def input_error(path: str, message: str, line: int | None, column: int | None) -> Finding:
+    """A file that could not be read at all, as a finding (rule E001)."""
+    code = codes.INPUT_ERROR
+    return Finding(
+        path=path,
+        code=code.code,
+        rule=code.name,
+        severity=code.severity,
+        message=message,
+        line=line,
+        column=column,
+    )
+
+
+def fails(findings: Sequence[Finding], fail_on: Severity) -> bool:
+    """Whether any finding is at or above the ``--fail-on`` severity."""
+    return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in findings)

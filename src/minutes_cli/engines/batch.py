@@ -1,0 +1,154 @@
+"""Batch jobs: find the inputs, and parse or check one input per task.
+
+The job functions are module-level and take one picklable :class:`Task`, so the
+local engine can run them in worker processes; they never raise for a bad input
+(the outcome says what went wrong), so one bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutes_cli import checks
+from minutes_cli.files import atomic_writer
+from minutes_cli.models import Finding
+from minutes_cli.pipeline import parse_bytes, parse_file
+from minutes_cli.sources import SourceError
+from minutes_cli.writers import EXTENSIONS, Format, Stream, WriteOptions, write
+
+#: What a directory is searched for when no --glob is given: the readers' inputs.
+DEFAULT_GLOBS = ("*.txt", "*.pdf")
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One input: its path as given (or ``-``), and where it sits under a given directory."""
+
+    path: str
+    relative: Path  # mirrors the input tree under --out-dir
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An input that gives nothing to read (reported, then the run goes on)."""
+
+    path: str
+    reason: str = "no such file or directory"
+
+
+def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | Missing]:
+    """Files, directories (searched recursively, sorted) and ``-``, in a stable order."""
+    patterns = tuple(globs) or DEFAULT_GLOBS
+    for given in inputs:
+        if given == STDIN:
+            yield Target(STDIN, Path("stdin"))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
+            if not found:
+                yield Missing(given, f"no files matching {' or '.join(patterns)}")
+            for file in sorted(found):
+                yield Target(str(file), file.relative_to(path))
+        elif path.exists():
+            yield Target(given, Path(path.name))
+        else:
+            yield Missing(given)
+
+
+@dataclass(frozen=True)
+class ParseTask:
+    """Parse one input; write it under ``out_dir``, or hand the rendered text back."""
+
+    target: Target
+    format: Format
+    out_dir: Path | None = None
+    skip_existing: bool = False
+    bom: bool = False
+    max_bytes: int = 50 * 1024 * 1024
+    scheme: str | None = None
+    encoding: str | None = None
+    stdin: bytes | None = None  # the bytes of ``-``, read by the parent process
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """What became of one input."""
+
+    path: str
+    error: str | None = None  # ``PATH[:LINE:COL]: message`` when the input failed
+    text: str | None = None  # the rendered output, when not written to a file
+    skipped: bool = False
+    utterances: int = 0
+    size: int = 0
+
+
+def output_path(task: ParseTask) -> Path:
+    """Where ``--out-dir`` puts the output of ``task``: the input tree, mirrored."""
+    assert task.out_dir is not None
+    return task.out_dir / task.target.relative.with_suffix(EXTENSIONS[task.format])
+
+
+def parse_one(task: ParseTask) -> ParseOutcome:
+    """The job of ``minutes parse`` for one input; never raises for a bad input."""
+    target = task.target
+    if task.out_dir is not None and task.skip_existing and output_path(task).exists():
+        return ParseOutcome(target.path, skipped=True)
+    try:
+        if target.path == STDIN:
+            data = task.stdin or b""
+            document = parse_bytes(data, None, task.max_bytes, task.scheme, task.encoding)
+        else:
+            document = parse_file(target.path, task.max_bytes, task.scheme, task.encoding)
+    except SourceError as error:
+        return ParseOutcome(target.path, error=str(error))
+    if task.out_dir is None:
+        text: str | None = Stream.render(document, task.format)
+    else:
+        options = WriteOptions(bom=task.bom)
+        try:
+            with atomic_writer(output_path(task)) as out:
+                write(document, task.format, out, options)
+        except OSError as error:
+            return ParseOutcome(
+                target.path, error=f"{output_path(task)}: {error.strerror or error}"
+            )
+        text = None
+    return ParseOutcome(
+        target.path, text=text, utterances=len(document.utterances), size=document.source.bytes
+    )
+
+
+@dataclass(frozen=True)
+class CheckTask:
+    """Check one input with the given rule selection."""
+
+    target: Target
+    selection: checks.Selection
+    max_bytes: int = 50 * 1024 * 1024
+    scheme: str | None = None
+    encoding: str | None = None
+    stdin: bytes | None = None
+
+
+def check_one(task: CheckTask) -> list[Finding]:
+    """The job of ``minutes check`` for one input: its findings (E001 if unreadable)."""
+    target = task.target
+    try:
+        if target.path == STDIN:
+            data = task.stdin or b""
+            document = parse_bytes(data, None, task.max_bytes, task.scheme, task.encoding)
+        else:
+            document = parse_file(target.path, task.max_bytes, task.scheme, task.encoding)
+    except SourceError as error:
+        return [checks.input_error(target.path, error.message, error.line, error.column)]
+    return checks.check(document, target.path, task.selection)
+
+
+def targets_only(items: Iterable[Target | Missing]) -> list[Target]:
+    """The targets, the missing paths dropped (callers report those first)."""
+    return [item for item in items if isinstance(item, Target)]

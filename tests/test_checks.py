@@ -1,0 +1,151 @@
+"""``minutes check`` and ``minutes rules``: every rule fires on a case made for it and stays
+quiet on one that is clean; selection, configuration, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from minutes_cli import codes, parse_text
+from minutes_cli.checks import RULES, Selection, check
+from minutes_cli.cli import app
+
+runner = CliRunner()
+
+CLEAN = (
+    "会議 議事録\n日時：令和7年10月6日（月）\n\n【◎…議長 ○…委員】\n\n"
+    "1 議事\n◎開会します。\n○質問です。\n"
+)
+
+#: code -> (a document that triggers it, the line it is reported on)
+TRIGGERS: dict[str, tuple[str, int | None]] = {
+    "M001": ("会議 議事録\n\n1 議事\n", None),
+    "M002": ("会議 議事録\n日時：令和7年10月6日（火）\n\n1 議事\n", 2),
+    "M003": ("日時：令和7年10月6日（月）\n\n1 議事\n", None),
+    "M101": (CLEAN + "●傍聴者の発言。\n", 9),
+    "M102": ("会議 議事録\n日時：令和7年10月6日（月）\n\n1 議事\n○質問です。\n", 5),
+    "M103": (CLEAN.replace("○…委員】", "○…委員 ■…市】"), 4),
+    "M104": ("会議 議事録\n日時：令和7年10月6日（月）\n\n1 議事\n○質問です。\n", 5),
+    "M201": (CLEAN + "3 閉会\n", 9),
+    "M202": (CLEAN + "2 報告\n1 再開\n", 10),
+    "M203": (CLEAN.replace("\n1 議事\n", "\n前置きの文です。\n1 議事\n"), 6),
+    "M204": (CLEAN.replace("1 議事", "1 議事（案"), 6),
+    "M301": (CLEAN + "◎\n", 9),
+    "M302": (CLEAN + "\n・報告\n\nどの発言にも属さない文。\n", 12),
+    "M303": (CLEAN.replace("◎開会します。", "◎" + "あ" * 450), 7),
+}
+
+
+ALL = Selection()
+
+
+def codes_found(text: str, selection: Selection = ALL) -> list[str]:
+    return [f.code for f in check(parse_text(text), "x.txt", selection)]
+
+
+def test_every_rule_has_a_trigger() -> None:
+    assert set(TRIGGERS) == {rule.code.code for rule in RULES}
+
+
+def test_the_clean_document_is_clean() -> None:
+    assert codes_found(CLEAN) == []
+
+
+@pytest.mark.parametrize("code", sorted(TRIGGERS))
+def test_rule_fires_on_its_case(code: str) -> None:
+    text, line = TRIGGERS[code]
+    found = [f for f in check(parse_text(text), "x.txt") if f.code == code]
+    assert found, f"{code} did not fire"
+    assert found[0].line == line
+    assert found[0].rule == codes.BY_CODE[code].name
+
+
+def test_select_and_ignore_by_code_or_prefix() -> None:
+    text = TRIGGERS["M101"][0] + "3 閉会\n"
+    assert set(codes_found(text)) == {"M101", "M201"}
+    assert codes_found(text, Selection(frozenset({"M1"}))) == ["M101"]
+    assert codes_found(text, Selection(ignore=frozenset({"M101"}))) == ["M201"]
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(TRIGGERS["M101"][0], encoding="utf-8")
+    return tmp_path
+
+
+def test_text_format_and_exit_codes(files: Path) -> None:
+    code, out, err = run("check", "clean.txt")
+    assert (code, out) == (0, "")
+    assert err == "minutes: 1 files checked: 0 findings (0 errors, 0 warnings, 0 info)\n"
+    code, out, _ = run("check", "clean.txt", "bad.txt")
+    assert code == 1
+    assert (
+        out
+        == "bad.txt:9:1: M101 marker '●' is not in the legend (◎…議長 ○…委員); kept without a role\n"
+    )
+    assert run("check", "bad.txt", "--exit-zero")[0] == 0
+    assert run("check", "bad.txt", "--fail-on", "error")[0] == 0
+
+
+def test_unreadable_input_is_exit_2(files: Path) -> None:
+    (files / "binary.txt").write_bytes(b"\x00\x01")
+    code, out, _ = run("check", "binary.txt", "missing.txt", "clean.txt")
+    assert code == 2
+    assert out.splitlines() == [
+        "missing.txt: E001 no such file or directory",
+        "binary.txt:1:1: E001 binary file (NUL byte), not text",
+    ]
+
+
+def test_github_and_json_formats(files: Path) -> None:
+    _, out, _ = run("check", "bad.txt", "--format", "github")
+    assert out.startswith("::warning file=bad.txt,line=9,col=1,")
+    _, out, _ = run("check", "bad.txt", "--format", "json")
+    (finding,) = json.loads(out)
+    assert (finding["code"], finding["line"], finding["severity"]) == ("M101", 9, "warning")
+
+
+def test_sarif_format(files: Path) -> None:
+    _, out, _ = run("check", "bad.txt", "--format", "sarif")
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    (result,) = log["runs"][0]["results"]
+    assert result["ruleId"] == "M101"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("pyproject.toml", '[tool.minutes]\nignore = ["M101"]\nfail-on = "error"\n'),
+        ("minutes.toml", 'ignore = ["M101"]\n'),
+    ],
+)
+def test_configuration_file(files: Path, name: str, content: str) -> None:
+    (files / name).write_text(content, encoding="utf-8")
+    assert run("check", "bad.txt") == (0, "", run("check", "bad.txt")[2])
+    code, out, _ = run("check", "bad.txt", "--ignore", "M2", "--fail-on", "warning")  # CLI wins
+    assert code == 1 and "M101" in out
+
+
+def test_bad_configuration_is_a_usage_error(files: Path) -> None:
+    (files / "minutes.toml").write_text("selekt = ['M1']\n", encoding="utf-8")
+    code, _, err = run("check", "clean.txt")
+    assert code == 2 and "unknown setting(s) selekt" in err
+
+
+def test_rules_lists_every_code() -> None:
+    code, out, _ = run("rules")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == [c.code for c in codes.ALL_CODES]
+    _, out, _ = run("rules", "--format", "json")
+    assert {entry["code"] for entry in json.loads(out)} == set(codes.BY_CODE)
