@@ -28,15 +28,16 @@ from minutes_cli.engines.batch import (
     CheckTask,
     Missing,
     ParseTask,
+    ReadOptions,
     Target,
     check_one,
     discover,
     parse_one,
+    read,
 )
 from minutes_cli.engines.local import default_jobs, ordered_map
 from minutes_cli.files import atomic_writer
 from minutes_cli.models import Document, Finding, Severity
-from minutes_cli.pipeline import parse_bytes, parse_file
 from minutes_cli.reporters import ReportFormat, report
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
 from minutes_cli.writers import Format, Stream, WriteOptions, write
@@ -305,12 +306,9 @@ def _parse_single(
     scheme: str | None,
     encoding: str | None,
 ) -> None:
+    stdin = sys.stdin.buffer.read() if file == STDIN else None
     try:
-        if file == STDIN:
-            data = sys.stdin.buffer.read()
-            document = parse_bytes(data, None, max_bytes, scheme, encoding)
-        else:
-            document = parse_file(file, max_bytes, scheme, encoding)
+        document = read(file, ReadOptions(max_bytes, scheme, encoding, stdin))
     except SourceError as error:
         sys.stderr.write(f"minutes: {error}\n")  # SourceError says PATH[:LINE:COL]: message
         raise typer.Exit(int(ExitCode.INPUT_ERROR)) from None
@@ -342,9 +340,9 @@ def _parse_batch(
     for item in found:
         if isinstance(item, Missing):
             sys.stderr.write(f"minutes: {item.path}: {item.reason}\n")
-    stdin = _stdin_bytes(inputs)
+    options = ReadOptions(max_bytes, scheme, encoding, _stdin_bytes(inputs))
     tasks = [
-        ParseTask(item, format, out_dir, skip_existing, bom, max_bytes, scheme, encoding, stdin)
+        ParseTask(item, format, options, out_dir, skip_existing, bom)
         for item in found
         if isinstance(item, Target)
     ]
@@ -461,17 +459,13 @@ def check(
         frozenset(select or config.select), frozenset(ignore or config.ignore)
     )
     found = list(discover(inputs, glob or []))
-    stdin = _stdin_bytes(inputs)
+    options = ReadOptions(max_bytes, _forced(scheme), encoding, _stdin_bytes(inputs))
     findings: list[Finding] = [
         checks.input_error(item.path, item.reason, None, None)
         for item in found
         if isinstance(item, Missing)
     ]
-    tasks = [
-        CheckTask(item, selection, max_bytes, _forced(scheme), encoding, stdin)
-        for item in found
-        if isinstance(item, Target)
-    ]
+    tasks = [CheckTask(item, selection, options) for item in found if isinstance(item, Target)]
     workers = 1 if len(tasks) < 2 else (jobs or default_jobs())
     with _progress(len(tasks), quiet, "checking") as advance:
         for result in ordered_map(check_one, tasks, workers):

@@ -7,15 +7,15 @@ local engine can run them in worker processes; they never raise for a bad input
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from minutes_cli import checks
 from minutes_cli.files import atomic_writer
-from minutes_cli.models import Finding
+from minutes_cli.models import Document, Finding
 from minutes_cli.pipeline import parse_bytes, parse_file
-from minutes_cli.sources import SourceError
+from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
 from minutes_cli.writers import EXTENSIONS, Format, Stream, WriteOptions, write
 
 #: What a directory is searched for when no --glob is given: the readers' inputs.
@@ -61,18 +61,34 @@ def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | M
 
 
 @dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read: the size limit, a forced speaker scheme and encoding, and the
+    bytes of ``-`` (read once by the parent process)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    scheme: str | None = None
+    encoding: str | None = None
+    stdin: bytes | None = None
+
+
+def read(path: str, options: ReadOptions) -> Document:
+    """Parse one input (``-`` is standard input); raises SourceError."""
+    if path == STDIN:
+        data = options.stdin or b""
+        return parse_bytes(data, None, options.max_bytes, options.scheme, options.encoding)
+    return parse_file(path, options.max_bytes, options.scheme, options.encoding)
+
+
+@dataclass(frozen=True)
 class ParseTask:
     """Parse one input; write it under ``out_dir``, or hand the rendered text back."""
 
     target: Target
     format: Format
+    read: ReadOptions
     out_dir: Path | None = None
     skip_existing: bool = False
     bom: bool = False
-    max_bytes: int = 50 * 1024 * 1024
-    scheme: str | None = None
-    encoding: str | None = None
-    stdin: bytes | None = None  # the bytes of ``-``, read by the parent process
 
 
 @dataclass(frozen=True)
@@ -99,11 +115,7 @@ def parse_one(task: ParseTask) -> ParseOutcome:
     if task.out_dir is not None and task.skip_existing and output_path(task).exists():
         return ParseOutcome(target.path, skipped=True)
     try:
-        if target.path == STDIN:
-            data = task.stdin or b""
-            document = parse_bytes(data, None, task.max_bytes, task.scheme, task.encoding)
-        else:
-            document = parse_file(target.path, task.max_bytes, task.scheme, task.encoding)
+        document = read(target.path, task.read)
     except SourceError as error:
         return ParseOutcome(target.path, error=str(error))
     if task.out_dir is None:
@@ -129,26 +141,14 @@ class CheckTask:
 
     target: Target
     selection: checks.Selection
-    max_bytes: int = 50 * 1024 * 1024
-    scheme: str | None = None
-    encoding: str | None = None
-    stdin: bytes | None = None
+    read: ReadOptions
 
 
 def check_one(task: CheckTask) -> list[Finding]:
     """The job of ``minutes check`` for one input: its findings (E001 if unreadable)."""
     target = task.target
     try:
-        if target.path == STDIN:
-            data = task.stdin or b""
-            document = parse_bytes(data, None, task.max_bytes, task.scheme, task.encoding)
-        else:
-            document = parse_file(target.path, task.max_bytes, task.scheme, task.encoding)
+        document = read(target.path, task.read)
     except SourceError as error:
         return [checks.input_error(target.path, error.message, error.line, error.column)]
     return checks.check(document, target.path, task.selection)
-
-
-def targets_only(items: Iterable[Target | Missing]) -> list[Target]:
-    """The targets, the missing paths dropped (callers report those first)."""
-    return [item for item in items if isinstance(item, Target)]
