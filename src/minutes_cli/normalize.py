@@ -146,6 +146,16 @@ def _newline_style(text: str) -> str:
     return kinds[0] if len(kinds) == 1 else "mixed"
 
 
+def fold(text: str) -> str:
+    """The character-level normalisation alone, as text: newlines to LF, BOM and form
+    feeds dropped, full-width ASCII folded, PDF glyphs repaired, trailing blanks cut.
+    ``fold(fold(t)) == fold(t)``; :func:`clean_lines` works on exactly this."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.translate(_FOLD).rstrip() for line in lines)
+
+
 def clean_lines(text: str) -> Cleaned:
     """Split into lines and fold characters; blank lines are counted, not kept."""
     newline = _newline_style(text)
