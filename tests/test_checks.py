@@ -100,7 +100,7 @@ def test_unreadable_input_is_exit_2(files: Path) -> None:
     code, out, _ = run("check", "binary.txt", "missing.txt", "clean.txt")
     assert code == 2
     assert out.splitlines() == [
-        "missing.txt: E001 no such file or directory",
+        "missing.txt: E001 no such file",
         "binary.txt:1:1: E001 binary file (NUL byte), not text",
     ]
 

@@ -101,3 +101,15 @@ def test_paragraph_positions_map_back_to_source_columns() -> None:
     offset = paragraph.text.index("い")
     assert paragraph.position(offset) == (2, 3)
     assert paragraph.position(0) == (1, 1)
+
+
+def test_display_width_shortcut_agrees_with_unicodedata_everywhere() -> None:
+    import unicodedata
+
+    for cp in range(0x20, 0x30000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        char = chr(cp)
+        expected = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        assert display_width(char) == expected, hex(cp)
+    assert display_width("議事録 abc é ｱ") == 6 + 5 + 1 + 1 + 1

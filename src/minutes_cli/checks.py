@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from minutes_cli import codes, grammar
 from minutes_cli.models import Document, Finding, Note, Severity, Utterance
+from minutes_cli.sources import display_path
 
 #: A paragraph longer than this with no sentence end is a suspicious reflow (M303).
 REFLOW_LIMIT = 400
@@ -143,7 +144,7 @@ def check(document: Document, path: str, selection: Selection = Selection()) -> 
     """The findings for one document, sorted by position."""
     findings = [
         Finding(
-            path=path,
+            path=display_path(path),
             code=rule.code.code,
             rule=rule.code.name,
             severity=rule.code.severity,
@@ -162,7 +163,7 @@ def input_error(path: str, message: str, line: int | None, column: int | None) -
     """A file that could not be read at all, as a finding (rule E001)."""
     code = codes.INPUT_ERROR
     return Finding(
-        path=path,
+        path=display_path(path),
         code=code.code,
         rule=code.name,
         severity=code.severity,

@@ -39,7 +39,7 @@ from minutes_cli.engines.local import default_jobs, ordered_map
 from minutes_cli.files import atomic_writer
 from minutes_cli.models import Document, Finding, Severity
 from minutes_cli.reporters import ReportFormat, report
-from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
+from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError, display_path
 from minutes_cli.writers import Format, Stream, WriteOptions, write
 
 
@@ -82,7 +82,7 @@ app = typer.Typer(
 
 def fail(path: str, message: str, code: ExitCode = ExitCode.INPUT_ERROR) -> NoReturn:
     """Print one error line to stderr and exit; never a traceback."""
-    sys.stderr.write(f"minutes: {path}: {message}\n")
+    sys.stderr.write(f"minutes: {display_path(path)}: {message}\n")
     raise typer.Exit(int(code))
 
 
@@ -128,6 +128,13 @@ def _quiet_broken_pipe() -> NoReturn:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     raise typer.Exit(int(ExitCode.OK))
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. a folder on the way we may not enter: read it as a file
+        return False
 
 
 def _forced(scheme: SchemeChoice) -> str | None:
@@ -275,7 +282,7 @@ def parse(
     single = (
         len(inputs) == 1
         and out_dir is None
-        and (inputs[0] == STDIN or not Path(inputs[0]).is_dir())
+        and (inputs[0] == STDIN or not _is_dir(Path(inputs[0])))
     )
     if single:
         _parse_single(inputs[0], format, output, bom, max_bytes, _forced(scheme), encoding)
@@ -339,7 +346,7 @@ def _parse_batch(
     failed = sum(1 for item in found if isinstance(item, Missing))
     for item in found:
         if isinstance(item, Missing):
-            sys.stderr.write(f"minutes: {item.path}: {item.reason}\n")
+            sys.stderr.write(f"minutes: {display_path(item.path)}: {item.reason}\n")
     options = ReadOptions(max_bytes, scheme, encoding, _stdin_bytes(inputs))
     tasks = [
         ParseTask(item, format, options, out_dir, skip_existing, bom)

@@ -11,10 +11,12 @@ from typing import TextIO
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[TextIO]:
+def atomic_writer(path: Path, make_parents: bool = False) -> Iterator[TextIO]:
     """A text stream that becomes ``path`` only when the block ends without error:
-    written to a temporary file beside it, then renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    written to a temporary file beside it, then renamed over it. ``make_parents`` creates
+    missing folders (``--out-dir`` trees); otherwise a missing folder is an error."""
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with open(fd, "w", encoding="utf-8", newline="") as handle:

@@ -133,7 +133,21 @@ _DIGITS = re.compile(r"\d+")
 
 def display_width(text: str) -> int:
     """Columns the text takes in a fixed-width rendering (wide characters count 2)."""
+    if not _NOT_SIMPLY_WIDE.search(text):
+        # Only ASCII (1 byte in UTF-8, 1 column) and 3-byte characters that are all wide:
+        # the UTF-8 length gives the width without a Python loop over the characters.
+        return len(text) + (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+#: Characters for which the shortcut above would be wrong: 2-byte (Latin, Greek…) and
+#: 4-byte ones, and the narrow or ambiguous 3-byte blocks (punctuation, half-width kana…).
+_NOT_SIMPLY_WIDE = re.compile(
+    "[\u0080-\u10ff\u1100-\u115f\u1160-\u2e7f\u303f\u3248-\u324f\u4dc0-\u4dff"
+    "\ua4d0-\uabff\ud7b0-\uf8ff"
+    "\ufb00-\ufe0f\ufe20-\ufe2f\ufe50-\ufeff\uff61-\uffdc\uffe8-\uffff"
+    "\U00010000-\U0010ffff]"
+)
 
 
 def _newline_style(text: str) -> str:

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from minutes_cli import grammar, header, normalize, sections, speakers
 from minutes_cli.models import Document, Source, Span
-from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, read_path
+from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, display_path, read_path
 from minutes_cli.speakers import prefix
 
 T = TypeVar("T")
@@ -75,7 +75,7 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     )
     document = Document(
         source=Source(
-            path=source.path,
+            path=display_path(source.path) if source.path is not None else None,
             sha256=source.sha256,
             bytes=source.size,
             format=source.format,  # type: ignore[arg-type]  # "text" or "pdf"

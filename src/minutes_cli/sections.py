@@ -62,6 +62,8 @@ def is_candidate(text: str) -> bool:
 
 def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] | None:
     """The first heading style that matches, with ordinal, number, title, remark."""
+    if not grammar.HEADING_START.match(text):
+        return None
     for style in grammar.HEADING_STYLES:
         found = style.pattern.match(text)
         if not found:

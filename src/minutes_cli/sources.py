@@ -75,12 +75,23 @@ class SourceError(Exception):
         self.column = column
 
     def __str__(self) -> str:
-        where = self.path
+        where = display_path(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+def display_path(path: str) -> str:
+    """A path as it can be printed and stored: undecodable bytes of the file name (kept
+    as surrogates by the OS layer) become U+FFFD, and control characters are escaped so
+    that an error stays on one line."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class SourceText(NamedTuple):

@@ -7,6 +7,7 @@ local engine can run them in worker processes; they never raise for a bad input
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ class Missing:
     """An input that gives nothing to read (reported, then the run goes on)."""
 
     path: str
-    reason: str = "no such file or directory"
+    reason: str = "no such file"
 
 
 def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | Missing]:
@@ -48,16 +49,35 @@ def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | M
             yield Target(STDIN, Path("stdin"))
             continue
         path = Path(given)
-        if path.is_dir():
+        if _is_dir(path):
+            try:
+                next(os.scandir(path), None)
+            except OSError as error:
+                yield Missing(given, (error.strerror or str(error)).lower())
+                continue
             found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
             if not found:
                 yield Missing(given, f"no files matching {' or '.join(patterns)}")
             for file in sorted(found):
                 yield Target(str(file), file.relative_to(path))
-        elif path.exists():
+        elif _exists(path):
             yield Target(given, Path(path.name))
         else:
             yield Missing(given)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a folder on the way we may not enter: let the reader say so
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return True  # it may exist; reading it will report the real problem
 
 
 @dataclass(frozen=True)
@@ -123,7 +143,7 @@ def parse_one(task: ParseTask) -> ParseOutcome:
     else:
         options = WriteOptions(bom=task.bom)
         try:
-            with atomic_writer(output_path(task)) as out:
+            with atomic_writer(output_path(task), make_parents=True) as out:
                 write(document, task.format, out, options)
         except OSError as error:
             return ParseOutcome(

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from minutes_cli import codes, grammar
@@ -53,11 +52,10 @@ class Scheme:
     legend: tuple[LegendEntry, ...] = ()
     labels: frozenset[str] = frozenset()  # prefix scheme: labels used as speakers
     initials: dict[str, str] = field(default_factory=dict)  # prefix scheme: WH -> name
+    roles: dict[str, str] = field(init=False)  # legend scheme: marker -> role
 
-    @property
-    def roles(self) -> dict[str, str]:
-        """Marker -> role, from the legend."""
-        return _roles(self.legend)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "roles", {entry.marker: entry.role for entry in self.legend})
 
     def start(self, text: str) -> Start | None:
         """The utterance that ``text`` opens under this scheme, if any."""
@@ -115,11 +113,6 @@ class Scheme:
                 indent + 1,
             )
         return None
-
-
-@lru_cache(maxsize=64)  # a handful of legends per batch; bounded, unlike @cache
-def _roles(legend: tuple[LegendEntry, ...]) -> dict[str, str]:
-    return {entry.marker: entry.role for entry in legend}
 
 
 def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
