@@ -1,0 +1,130 @@
+"""Performance benchmark: start-up, throughput, scaling and memory.
+
+    python bench/perf.py            # all measurements, about a minute on 2 cores
+    python bench/perf.py --quick    # smaller inputs
+
+(a) start-up: ``minutes parse seed.txt`` against ``python -c "import typer, pydantic,
+    regex"`` (best of 5 each);
+(b) throughput to JSONL: one ~20 MB document, in-process and through the CLI;
+(c) scaling: time for 2x the input over time for 1x, for text and pathological inputs;
+(d) peak memory (RSS) parsing the ~20 MB document.
+
+Run by hand and record the figures in bench/RESULTS.md; tests never time anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "fixtures" / "seed_kushiro_2025.txt").read_text(encoding="utf-8")
+
+
+def best_of(runs: int, command: list[str]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def in_process(text: str) -> float:
+    """Seconds to parse ``text`` and write it as JSON Lines, in this process."""
+    from minutes_cli import parse_text
+    from minutes_cli.writers import Format, write
+
+    started = time.perf_counter()
+    document = parse_text(text)
+    write(document, Format.JSONL, io.StringIO())
+    return time.perf_counter() - started
+
+
+PATHOLOGICAL: dict[str, Callable[[int], str]] = {
+    "seed text": lambda n: SEED * n,
+    "one line, no newline": lambda n: ("議事録の本文です。" * 2000 * n).replace("\n", ""),
+    "marker-only lines": lambda n: "○\n" * 10_000 * n,
+    "nested brackets": lambda n: "（" * 2_000 * n + "議事" + "）" * 2_000 * n,
+    "legend of many entries": lambda n: (
+        "【" + " ".join(f"◎…役{i}" for i in range(2_000 * n)) + "】\n◎発言\n"
+    ),
+    "blank runs": lambda n: "議事録\n" + "\n" * 50_000 * n + "○発言\n",
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    python = sys.executable
+    seed_file = ROOT / "fixtures" / "seed_kushiro_2025.txt"
+
+    baseline = best_of(5, [python, "-c", "import typer, pydantic, regex"])
+    startup = best_of(5, [python, "-m", "minutes_cli.cli", "parse", str(seed_file)])
+    print(
+        f"(a) start-up: minutes parse seed {startup * 1000:.0f} ms; "
+        f"import typer, pydantic, regex {baseline * 1000:.0f} ms; ratio {startup / baseline:.2f}x"
+    )
+
+    copies = 400 if args.quick else 1650  # 1650 copies of the seed: about 20 MB
+    big = SEED * copies
+    size = len(big.encode("utf-8"))
+    seconds = in_process(big)
+    print(
+        f"(b) throughput, one {size / 1e6:.1f} MB document to JSONL in-process: "
+        f"{seconds:.1f} s, {size / 1e6 / seconds:.2f} MB/s on one core"
+    )
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "big.txt"
+        path.write_text(big, encoding="utf-8")
+        wrapper = (
+            "import resource, subprocess, sys, time\n"
+            "t = time.perf_counter()\n"
+            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        )
+        out = subprocess.run(
+            [
+                python,
+                "-c",
+                wrapper,
+                python,
+                "-m",
+                "minutes_cli.cli",
+                "parse",
+                str(path),
+                "-f",
+                "jsonl",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        cli_seconds, rss_kib = float(out[0]), int(out[1])
+        print(f"    through the CLI: {cli_seconds:.1f} s, {size / 1e6 / cli_seconds:.2f} MB/s")
+        print(
+            f"(d) peak memory for the {size / 1e6:.1f} MB document: {rss_kib / 1024:.0f} MiB, "
+            f"{rss_kib * 1024 / size:.1f}x its size"
+        )
+
+    print("(c) scaling, time(2x) / time(1x):")
+    for name, make in PATHOLOGICAL.items():
+        base = 1 if args.quick else 2
+        one, two = make(base), make(2 * base)
+        t1, t2 = in_process(one), in_process(two)
+        print(
+            f"    {name:24s} {len(one.encode()) / 1e6:6.2f} MB: {t1:6.2f} s -> {t2:6.2f} s, "
+            f"{t2 / max(t1, 1e-9):.2f}x"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
