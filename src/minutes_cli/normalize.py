@@ -161,13 +161,18 @@ def _newline_style(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """The character-level normalisation alone, as text: newlines to LF, BOM and form
-    feeds dropped, full-width ASCII folded, PDF glyphs repaired, trailing blanks cut.
+    """The character-level normalisation alone, as text: newlines to LF, BOM dropped,
+    full-width ASCII folded, PDF glyphs repaired, trailing blanks cut (form feeds kept).
     ``fold(fold(t)) == fold(t)``; :func:`clean_lines` works on exactly this."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.translate(_FOLD).rstrip() for line in lines)
+    return "\n".join(_TRAILING.sub("", line.translate(_FOLD_TEXT)) for line in lines)
+
+
+#: fold() keeps form feeds: they are the page breaks that clean_lines counts.
+_FOLD_TEXT = {**_FOLD, 0x0C: 0x0C}
+_TRAILING = re.compile(r"[^\S\f]+$")
 
 
 def clean_lines(text: str) -> Cleaned:
