@@ -47,7 +47,8 @@ def codes_found(text: str, selection: Selection = ALL) -> list[str]:
 
 
 def test_every_rule_has_a_trigger() -> None:
-    assert set(TRIGGERS) == {rule.code.code for rule in RULES}
+    # M901 (a recogniser timed out) needs a forced timeout: tests/test_patterns.py has it.
+    assert set(TRIGGERS) | {"M901"} == {rule.code.code for rule in RULES}
 
 
 def test_the_clean_document_is_clean() -> None:

@@ -129,3 +129,8 @@ def test_initials_legend() -> None:
         "WH": "Waldemar Horwat",
         "KCD": "Kent C. Dodds",
     }
+
+
+def test_qa_labels_with_a_full_stop() -> None:
+    found = prefix.find_prefix("Q. When is the next meeting?")
+    assert found is not None and (found.label, found.rest) == ("Q", "When is the next meeting?")

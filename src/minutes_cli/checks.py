@@ -120,6 +120,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.EMPTY_UTTERANCE, _forward(codes.EMPTY_UTTERANCE)),
     Rule(codes.UNPLACED_LINE, _unplaced_lines),
     Rule(codes.SUSPICIOUS_REFLOW, _suspicious_reflow),
+    Rule(codes.PATTERN_TIMEOUT, _forward(codes.PATTERN_TIMEOUT)),
 )
 
 SEVERITY_ORDER = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

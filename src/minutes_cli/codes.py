@@ -82,6 +82,12 @@ SUSPICIOUS_REFLOW = Code(
     "A paragraph runs over 400 characters with no sentence end: lines were probably joined "
     "that should not have been.",
 )
+PATTERN_TIMEOUT = Code(
+    "M901",
+    "pattern-timeout",
+    Severity.ERROR,
+    "A recogniser took too long on this input; the document is kept line by line as notes.",
+)
 INPUT_ERROR = Code(
     "E001",
     "input-error",
@@ -106,6 +112,7 @@ ALL_CODES: tuple[Code, ...] = (
     EMPTY_UTTERANCE,
     UNPLACED_LINE,
     SUSPICIOUS_REFLOW,
+    PATTERN_TIMEOUT,
 )
 
 #: Code -> Code, for lookups by the code string.

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import regex as re
 
+from minutes_cli import patterns
+
 # --- speaker markers -------------------------------------------------------------
 
 #: Marker variants that are the same marker, mapped to the canonical character.
@@ -32,15 +34,15 @@ def canonical_marker(char: str) -> str:
 
 
 #: A line or paragraph that opens with a marker; group ``marker`` and ``rest``.
-MARKER_START = re.compile(r"^\s*(?P<marker>" + MARKER_CLASS + r")\s*(?P<rest>.*)$", re.DOTALL)
+MARKER_START = patterns.compile(r"^\s*(?P<marker>" + MARKER_CLASS + r")\s*(?P<rest>.*)$", re.DOTALL)
 
 #: The legend: ``【◎…議長 ○…委員 ●…オブザーバー ■…釧路市】`` or with other
 #: separators (``◎：議長``, ``◎=議長``, ``◎…議長、○…委員``) and brackets.
-LEGEND_BLOCK = re.compile(
+LEGEND_BLOCK = patterns.compile(
     r"[【\[［(（〔]\s*(?P<body>" + MARKER_CLASS + r"\s*(?:…|‥|:|：|=|＝|・・・|\.\.\.|・|－|-)"
     r"[^】\]］)）〕]*)[】\]］)）〕]"
 )
-LEGEND_ENTRY = re.compile(
+LEGEND_ENTRY = patterns.compile(
     r"(?P<marker>" + MARKER_CLASS + r")\s*(?:…+|‥+|・・・|\.\.\.|:|：|=|＝|・|－|-)\s*"
     r"(?P<role>[^\s、,，/／】\]］)）〕>＞" + re.escape(MARKER_SYMBOLS) + r"]+)"
 )
@@ -48,15 +50,15 @@ LEGEND_ENTRY = re.compile(
 # --- paragraph openers ---------------------------------------------------------------
 
 #: Bullets that open a note paragraph.
-BULLET_START = re.compile(
+BULLET_START = patterns.compile(
     r"^\s*(?:(?P<bullet>[・･•‧])\s*|(?P<md>[-*+])\s+(?=\S))(?P<rest>.*)$", re.DOTALL
 )
 
 #: A line that is wholly one bracketed remark: ``（質疑応答）``, ``（了）``, ``〔休憩〕``.
-BRACKET_LINE = re.compile(r"^\s*[（(〔［\[【<＜][^）)〕］\]】>＞]{1,60}[）)〕］\]】>＞]\s*$")
+BRACKET_LINE = patterns.compile(r"^\s*[（(〔［\[【<＜][^）)〕］\]】>＞]{1,60}[）)〕］\]】>＞]\s*$")
 
 #: Header labels that start a new paragraph wherever they occur, letter-spaced or not.
-HEADER_LABEL = re.compile(
+HEADER_LABEL = patterns.compile(
     r"^\s*(?P<label>"
     r"日\s*時|開催日時|開催日|開会日時|期\s*日|日\s*付|時\s*間|場\s*所|会\s*場|開催場所|"
     r"出席者|出席委員|欠席者|欠席委員|事務局|傍聴者|議\s*題|会議名|件\s*名|司\s*会|配布資料"
@@ -65,11 +67,11 @@ HEADER_LABEL = re.compile(
 )
 
 #: Text that ends a sentence, possibly followed by closing quotes or brackets.
-SENTENCE_END = re.compile(r"[。．！？!?.][」』）)\]]*$")
+SENTENCE_END = patterns.compile(r"[。．！？!?.][」』）)\]]*$")
 
 #: Characters across which a reflow joins with a space (Latin text), not directly.
-LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]$")
-LATIN_START = re.compile(r"^[A-Za-z0-9(\['\"]")
+LATIN_END = patterns.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]$")
+LATIN_START = patterns.compile(r"^[A-Za-z0-9(\['\"]")
 
 # --- headings ------------------------------------------------------------------------
 
@@ -89,7 +91,7 @@ class HeadingStyle(NamedTuple):
     """One way of numbering headings: its name, pattern and how to read its number."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: patterns.Pattern
     #: "number" (Arabic or kanji), "katakana" or "circled": how ``num`` becomes 1, 2, 3…; "none" for
     #: unnumbered styles (Markdown ``##``), which need no sequence to be believed.
     ordinal_of: str
@@ -100,56 +102,68 @@ class HeadingStyle(NamedTuple):
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
     *(
         HeadingStyle(
-            f"markdown-h{n}", re.compile(rf"^#{{{n}}}\s+(?P<num>)(?P<title>\S.*?)\s*#*$"), "none"
+            f"markdown-h{n}",
+            patterns.compile(rf"^#{{{n}}}\s+(?P<num>)(?P<title>\S.*?)\s*#*$"),
+            "none",
         )
         for n in range(2, 7)
     ),
     HeadingStyle(
         "bold-numbered",
-        re.compile(r"^\*\*(?P<num>\d{1,2})\\?[.．)]\s*(?P<title>[^*]+?)\s*\*\*$"),
+        patterns.compile(r"^\*\*(?P<num>\d{1,2})\\?[.．)]\s*(?P<title>[^*]+?)\s*\*\*$"),
         "number",
     ),
-    HeadingStyle("dai", re.compile(r"^第(?P<num>" + NUMBER + r")" + _SEP + _TITLE), "number"),
-    HeadingStyle("paren-arabic", re.compile(r"^[(（](?P<num>\d{1,2})[)）]\s*" + _TITLE), "number"),
+    HeadingStyle("dai", patterns.compile(r"^第(?P<num>" + NUMBER + r")" + _SEP + _TITLE), "number"),
+    HeadingStyle(
+        "paren-arabic", patterns.compile(r"^[(（](?P<num>\d{1,2})[)）]\s*" + _TITLE), "number"
+    ),
     HeadingStyle(
         "paren-kanji",
-        re.compile(r"^[(（](?P<num>[" + KANJI_DIGITS + r"]{1,3})[)）]\s*" + _TITLE),
+        patterns.compile(r"^[(（](?P<num>[" + KANJI_DIGITS + r"]{1,3})[)）]\s*" + _TITLE),
         "number",
     ),
     HeadingStyle(
         "paren-katakana",
-        re.compile(r"^[(（](?P<num>[" + KATAKANA_ORDER + r"])[)）]\s*" + _TITLE),
+        patterns.compile(r"^[(（](?P<num>[" + KATAKANA_ORDER + r"])[)）]\s*" + _TITLE),
         "katakana",
     ),
-    HeadingStyle("circled", re.compile(r"^(?P<num>[" + CIRCLED + r"])\s*" + _TITLE), "circled"),
     HeadingStyle(
-        "kanji", re.compile(r"^(?P<num>[" + KANJI_DIGITS + r"]{1,3})[、.．]\s*" + _TITLE), "number"
+        "circled", patterns.compile(r"^(?P<num>[" + CIRCLED + r"])\s*" + _TITLE), "circled"
     ),
     HeadingStyle(
-        "arabic", re.compile(r"^(?P<num>\d{1,2})(?![\d,]|[.:]\d)" + _SEP + _TITLE), "number"
+        "kanji",
+        patterns.compile(r"^(?P<num>[" + KANJI_DIGITS + r"]{1,3})[、.．]\s*" + _TITLE),
+        "number",
     ),
-    HeadingStyle("arabic-paren", re.compile(r"^(?P<num>\d{1,2})[)）]\s*" + _TITLE), "number"),
     HeadingStyle(
-        "katakana", re.compile(r"^(?P<num>[" + KATAKANA_ORDER + r"])" + _SEP + _TITLE), "katakana"
+        "arabic", patterns.compile(r"^(?P<num>\d{1,2})(?![\d,]|[.:]\d)" + _SEP + _TITLE), "number"
+    ),
+    HeadingStyle("arabic-paren", patterns.compile(r"^(?P<num>\d{1,2})[)）]\s*" + _TITLE), "number"),
+    HeadingStyle(
+        "katakana",
+        patterns.compile(r"^(?P<num>[" + KATAKANA_ORDER + r"])" + _SEP + _TITLE),
+        "katakana",
     ),
 )
 
 #: What a heading can start with, in any style: a cheap test before trying each style.
-HEADING_START = re.compile(
+HEADING_START = patterns.compile(
     r"^(?:#{2,6}\s|\*\*\d|第|[(（]|[" + CIRCLED + KANJI_DIGITS + KATAKANA_ORDER + r"]|\d)"
 )
 
 #: Where a heading's title stops and a remark begins: white space, then an opening bracket.
-HEADING_REMARK = re.compile(r"(?<!\s)\s+(?=[＜<【\[［(（《〈〔])")  # (?<!\s): linear on long blanks
+HEADING_REMARK = patterns.compile(
+    r"(?<!\s)\s+(?=[＜<【\[［(（《〈〔])"
+)  # (?<!\s): linear on long blanks
 
 #: ``資料１ タイトル`` in a note: the label, and the title up to the closing quote or
 #: the next label (``…の概略と資料９ …``); the caller trims a trailing ``と``/``、``.
-MATERIAL_REF = re.compile(
+MATERIAL_REF = patterns.compile(
     r"(?P<id>資料\s*\d+(?:[-－‐]\d+)?)\s*(?P<title>(?:(?!資料\s*\d)[^」』\n])*)"
 )
 
 #: Attendance counts: ``委員 11 名中７名出席``, ``出席者 7 名``, ``委員11名中7名``.
-ATTENDANCE = re.compile(
+ATTENDANCE = patterns.compile(
     r"(?P<group>[^\s、。,：:・「」]{1,10}?)?\s{0,3}(?P<total>\d{1,4})\s*(?:名|人)\s*中\s*(?P<present>\d{1,4})"
     r"\s*(?:名|人)\s*(?:が\s*)?出席"
     r"|出席(?:者|委員)?\s*[:：]?\s*(?P<present_only>\d{1,4})\s*(?:名|人)"
@@ -162,18 +176,23 @@ KINDS: tuple[str, ...] = ("議事要旨", "会議要旨", "議事概要", "議�
 
 #: Lines that are layout noise, not minutes text: name -> pattern. They are kept as
 #: ``dropped`` records (with the name as the reason), never mixed into paragraphs.
-ARTIFACTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("page-number", re.compile(r"^\s*[-－‐–—]\s*\d{1,4}\s*[-－‐–—]\s*$")),
-    ("page-number", re.compile(r"^\s*\d{1,4}\s*[/／]\s*\d{1,4}\s*$")),
-    ("page-number", re.compile(r"^\s*(?:Page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?\s*$", re.I)),
-    ("page-footer", re.compile(r"^\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+)?\d{1,4} of \d{1,4}\s*$")),
-    ("page-marker", re.compile(r'^\s*<PAGE="?\d{1,4}"?>\s*$', re.I)),
-    ("html-tag", re.compile(r"^\s*(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*)+$")),
+ARTIFACTS: tuple[tuple[str, patterns.Pattern], ...] = (
+    ("page-number", patterns.compile(r"^\s*[-－‐–—]\s*\d{1,4}\s*[-－‐–—]\s*$")),
+    ("page-number", patterns.compile(r"^\s*\d{1,4}\s*[/／]\s*\d{1,4}\s*$")),
+    ("page-number", patterns.compile(r"^\s*(?:Page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?\s*$", re.I)),
+    (
+        "page-footer",
+        patterns.compile(r"^\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+)?\d{1,4} of \d{1,4}\s*$"),
+    ),
+    ("page-marker", patterns.compile(r'^\s*<PAGE="?\d{1,4}"?>\s*$', re.I)),
+    ("html-tag", patterns.compile(r"^\s*(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*)+$")),
 )
 
 
 def artifact_reason(text: str) -> str | None:
     """Why a line is layout noise, or None when it is text."""
+    if len(text) > 80 and not text.lstrip().startswith("<"):
+        return None  # page numbers and footers are short; only a tag line may be long
     for name, pattern in ARTIFACTS:
         if pattern.match(text):
             return name
@@ -210,15 +229,15 @@ _HONORIFIC_ALT = "|".join(re.escape(h) for h in HONORIFICS)
 #: The label that follows an assembly marker, up to the white space before the speech.
 #: Shapes: 議長（清野一榮議員） / （伊藤よしのり議長） / （井上さくら君） / 22番（筒井議員）
 #: / おのせ康裕議長 / 北村経夫君 / 原（侑）委員. The caller splits name, role and honorific.
-ASSEMBLY_LABEL = re.compile(
+ASSEMBLY_LABEL = patterns.compile(
     r"^(?P<label>"
     r"(?P<outer>[^\s（(）)]{0,24})[（(](?P<inner>[^）)]{1,24})[）)](?P<after>[^\s（(]{0,8})"
     r"|(?P<bare>[^\s（(）)、。]{1,24})"
     r")(?:\s+|$)(?P<rest>.*)$",
     re.DOTALL,
 )
-ROLE_AT_END = re.compile(r"(?P<role>" + _ROLE_ALT + r")$")
-HONORIFIC_AT_END = re.compile(r"(?P<honorific>" + _HONORIFIC_ALT + r")$")
+ROLE_AT_END = patterns.compile(r"(?P<role>" + _ROLE_ALT + r")$")
+HONORIFIC_AT_END = patterns.compile(r"(?P<honorific>" + _HONORIFIC_ALT + r")$")
 
 #: Endings of posts that are not in ROLE_SUFFIXES (企画部長, 議事調査主査, 書記).
 _POST_ENDINGS = ("長", "員", "者", "官", "理事", "主査", "主事", "書記", "参事", "監")
@@ -237,11 +256,11 @@ def strip_honorific(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-SEAT = re.compile(r"^(?P<seat>\d{1,3})\s*番$")
+SEAT = patterns.compile(r"^(?P<seat>\d{1,3})\s*番$")
 
 #: Headings of header blocks that start with ○/〇 but are not speakers
 #: (○議事日程, 〇出席議員, ○本日の会議に付した案件, ○小委員長の互選, 〇 第 1 日).
-NOT_A_SPEAKER = re.compile(
+NOT_A_SPEAKER = patterns.compile(
     r"^(?:[…‥:：=＝・]|(?:追加)?議事日程|(?:本日の)?[会會]議に付した|出席|欠席|地方自治法|会議録署名|"
     r"委員の異動|日程第|請願|陳情|第\s*" + NUMBER + r"\s*日|"
     r"(?:説明員|事務局出席職員|(?:区|市)?議会事務局)\s*(?:[（(]\s*\d+\s*[名人]\s*[）)])?\s*$)"
@@ -256,16 +275,16 @@ _TIME = r"(?:午前|午後)\s*" + _NUM + r"\s*時(?:\s*" + _NUM + r"\s*分|半)?
 _TIME_WORDS = r"(?:開会・開議|開会|開議|休憩|再開|散会|散會|閉会|閉會|延会|延會|開議|会議中止)"
 
 #: Events recorded in verbatim minutes, checked in order (name -> pattern on a stripped line).
-EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+EVENTS: tuple[tuple[str, patterns.Pattern], ...] = (
     (
         "time",
-        re.compile(
+        patterns.compile(
             r"^" + _OPEN + r"?\s*[〇○]?\s*" + _TIME + r"\s*" + _TIME_WORDS + r"\s*" + _CLOSE + r"?$"
         ),
     ),
     (
         "stage-direction",
-        re.compile(
+        patterns.compile(
             r"^"
             + _OPEN
             + r"[^〕）)\]］]{0,40}(?:登壇|降壇|退席|着席|入場|退場|入室|退室|発言席"
@@ -277,7 +296,7 @@ EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "floor-voice",
-        re.compile(
+        patterns.compile(
             r"^"
             + _OPEN
             + r".{0,60}(?:呼ぶ者|声あり|の声|拍手|起立|発言する者|者あり|議場騒然|笑声)"
@@ -286,25 +305,28 @@ EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"$"
         ),
     ),
-    ("reading", re.compile(r"^" + _OPEN + r"[^〕）)\]］]{0,40}(?:朗読|報告)" + _CLOSE + r"$")),
-    ("separator", re.compile(r"^[-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]{3,}$")),
+    (
+        "reading",
+        patterns.compile(r"^" + _OPEN + r"[^〕）)\]］]{0,40}(?:朗読|報告)" + _CLOSE + r"$"),
+    ),
+    ("separator", patterns.compile(r"^[-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]{3,}$")),
 )
 
 
 #: Time stamps and phrases that close the sitting: after them come signatures, not speech.
-CLOSING = re.compile(r"散会|散會|閉会|閉會|延会|延會|\badjourned\b", re.I)
+CLOSING = patterns.compile(r"散会|散會|閉会|閉會|延会|延會|\badjourned\b", re.I)
 
 #: A signature line under the closing time: ``市会議長　鈴木太郎``, ``同　坂本勝司``.
-SIGNATURE = re.compile(
+SIGNATURE = patterns.compile(
     r"^(?:\S{0,6}議長|\S{0,6}議員|\S{0,6}委員長|署名\S{0,6}|同)\s+[^\s君。、]{1,6}(?:\s[^\s君。、]{1,6})?$"
 )
 
 #: Leftover inline HTML tags (``<span lang="ja">``), removed from record text.
-INLINE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+INLINE_TAG = patterns.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 
 
 #: What an event can start with (brackets, 午前/午後, 〇 of 〇午後１時開会, rule characters).
-_EVENT_START = re.compile(r"^[（(〔\[［〇○午\-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]")
+_EVENT_START = patterns.compile(r"^[（(〔\[［〇○午\-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]")
 
 
 def event_kind(text: str) -> str | None:
@@ -322,17 +344,21 @@ def event_kind(text: str) -> str | None:
 # --- prefix speaker labels ---------------------------------------------------------------
 
 #: ``Name: text`` label shapes, checked in order; group ``label`` and ``rest``.
-PREFIX_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("initials", re.compile(r"^(?P<label>[A-Z]{2,4}):\s+(?P<rest>\S.*)$", re.DOTALL)),
-    ("qa", re.compile(r"^(?P<label>問|答|Q|A)\s*[.．:：]\s*(?P<rest>\S.*)$", re.DOTALL)),
-    ("bracketed", re.compile(r"^[【](?P<label>[^】\s]{1,12})[】]\s*(?P<rest>\S.*)$", re.DOTALL)),
-    ("paren", re.compile(r"^[（(](?P<label>[^）)\s]{1,8})[）)]\s*(?P<rest>\S.*)$", re.DOTALL)),
-    ("name", re.compile(
+PREFIX_LABELS: tuple[tuple[str, patterns.Pattern], ...] = (
+    ("initials", patterns.compile(r"^(?P<label>[A-Z]{2,4}):\s+(?P<rest>\S.*)$", re.DOTALL)),
+    ("qa", patterns.compile(r"^(?P<label>問|答|Q|A)\s*[.．:：]\s*(?P<rest>\S.*)$", re.DOTALL)),
+    ("bracketed", patterns.compile(
+        r"^[【](?P<label>[^】\s]{1,12})[】]\s*(?P<rest>\S.*)$", re.DOTALL
+    )),
+    ("paren", patterns.compile(
+        r"^[（(](?P<label>[^）)\s]{1,8})[）)]\s*(?P<rest>\S.*)$", re.DOTALL
+    )),
+    ("name", patterns.compile(
         r"^(?P<label>\?{3}|\*{3,5}|[A-Za-z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,3}):"
         r"\s+(?P<rest>\S.*)$",
         re.DOTALL,
     )),
-    ("japanese", re.compile(
+    ("japanese", patterns.compile(
         r"^(?P<label>[^\s:：、。()（）「」]{1,12})[：:]\s*(?P<rest>\S.*)$", re.DOTALL
     )),
 )  # fmt: skip
@@ -355,29 +381,29 @@ NOT_SPEAKER_WORDS: frozenset[str] = frozenset((
 ))  # fmt: skip
 
 #: Initials used as a speaker label (``WH``).
-INITIALS = re.compile(r"[A-Z]{2,4}")
+INITIALS = patterns.compile(r"[A-Z]{2,4}")
 #: A chat-log nickname (``nurse``, ``ko1``, ``amatsuda``).
-NICKNAME = re.compile(r"[a-z][a-z0-9_]{1,15}")
+NICKNAME = patterns.compile(r"[a-z][a-z0-9_]{1,15}")
 #: The label minutes use for a speaker nobody identified (``???``, ``*****``).
-UNKNOWN_SPEAKER = re.compile(r"\?{3}|\*{3,5}")
+UNKNOWN_SPEAKER = patterns.compile(r"\?{3}|\*{3,5}")
 
 #: Any ``Word:`` / ``Two words:`` / ``語：`` at the start of a paragraph (speaker or not).
-REMARK_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}|[^\s:：]{1,8})\s*[:：]\s")
+REMARK_LABEL = patterns.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}|[^\s:：]{1,8})\s*[:：]\s")
 
 #: A legend of initials: ``Waldemar Horwat (WH)``.
-INITIALS_ENTRY = re.compile(
+INITIALS_ENTRY = patterns.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s*\((?P<initials>[A-Z]{2,4})\)"
 )
 
 #: A speaker label glued inside a line of PDF text: ``…Thank you.    Adams: Please…``.
-MIDLINE_NAME = re.compile(
+MIDLINE_NAME = patterns.compile(
     r"(?:(?<=\S\s{2,})|(?<=[.?!\]]\s))"
     r"(?P<label>\*{3,5}|[A-Z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,2}):\s"
 )
 #: A personal name (``Joe Rastatter``): one such label is enough to be a speaker.
-PROPER_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'’-]+){1,2}$")
+PROPER_NAME = patterns.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'’-]+){1,2}$")
 
 #: A running page footer at the start of a line: ``January 12, 2011  7 of 18``.
-INLINE_FOOTER = re.compile(
+INLINE_FOOTER = patterns.compile(
     r"^(?P<indent>\s*)(?P<footer>[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+\d{1,4} of \d{1,4})(?:\s+|$)"
 )

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import regex as re
 
-from minutes_cli import codes, grammar, jpdate
+from minutes_cli import codes, grammar, jpdate, patterns
 from minutes_cli.models import (
     AgendaItem,
     Attendance,
@@ -51,39 +51,39 @@ _ATTENDANCE_STATUS: tuple[tuple[str, str], ...] = (
 
 #: Attendance block headings: 出席議員（２５名）, 出　席　議　員　（３８名）, ３ 出席議員（32人）,
 #: 欠席議員 なし, 説明員, 出席事務局職員, 地方自治法第121条による出席者, 区議会事務局, 出席國務大臣.
-ATTENDANCE_HEAD = re.compile(
+ATTENDANCE_HEAD = patterns.compile(
     r"^(?:[○〇]\s*)?(?:\d{1,2}\s*)?(?P<label>"
     r"(?:出席|欠席)\S{0,8}?(?:議員|委員|者|職員|説明員|大臣|政府委員|政府参考人|参考人)"
     r"|説明員|事務局出席職員|出席事務局職員|地方自治法第\d+条による出席者|(?:区|市)?議会事務局"
     r")\s*(?:[（(]\s*(?P<count>\d+)\s*(?:名|人)\s*[）)])?\s*(?P<rest>.*)$"
 )
 #: Agenda block headings: ○議事日程, 議事日程（第１号）, 本日の会議に付した事件, 追加議事日程.
-AGENDA_HEAD = re.compile(
+AGENDA_HEAD = patterns.compile(
     r"^(?:[○〇]\s*)?(?P<label>(?:追加)?議事日程|(?:本日の)?[会會]議に付した(?:事件|案件))"
     r"(?P<rest>.*)$"
 )
 #: Agenda items: 第１　会期の決定, 日程第１, 日程第 2 議案…, 第一 環太平洋…
-AGENDA_ITEM = re.compile(
+AGENDA_ITEM = patterns.compile(
     r"^(?P<number>(?:追加)?(?:日程)?第\s*" + grammar.NUMBER + r")(?:\s+(?P<title>\S.*))?$"
 )
 #: Header labels with a numbered form and no colon: ``１　期日　令和６年…``.
-NUMBERED_LABEL = re.compile(
+NUMBERED_LABEL = patterns.compile(
     r"^\d{1,2}\s+(?P<label>日\s*時|期\s*日|場\s*所|会\s*場|開催日時|開催日)\s+(?P<value>\S.*)$"
 )
 #: English ``Date: …`` style labels (the Japanese ones are in grammar.HEADER_LABEL).
-ENGLISH_LABEL = re.compile(
+ENGLISH_LABEL = patterns.compile(
     r"^\*?\s*(?P<label>Date|Time|Place|Location|Venue|Attendees|Present|Absent)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 #: Other ``key: value`` lines in a header (front matter, 会議名：…).
-KEY_VALUE = re.compile(r"^(?P<label>[\w・]{1,12})\s*[:：]\s*(?P<value>\S.*)$")
+KEY_VALUE = patterns.compile(r"^(?P<label>[\w・]{1,12})\s*[:：]\s*(?P<value>\S.*)$")
 #: Words that make a short header line a title line.
-TITLE_WORDS = re.compile(
+TITLE_WORDS = patterns.compile(
     r"会議録|議事録|議事要旨|会議要旨|議事概要|会議|議会|委員会|定例会|審議会|Minutes|Meeting", re.I
 )
 #: Time stamps that open and close the sitting.
-OPENING = re.compile(r"開会|開議")
-OPENING_EN = re.compile(
+OPENING = patterns.compile(r"開会|開議")
+OPENING_EN = patterns.compile(
     r"\b(?:called\s+(?:the\s+)?(?:meeting\s+)?to\s+order|came\s+to\s+order|convened"
     r"|was\s+held\s+this\s+\S+\s+day\s+of\s+\w+,?\s+\d{4})[^.]{0,40}?\bat\s+"
     r"|\bdeux\s+mille(?:[\s-][\w-]+)?,?\s+à\s+|\b\d{4},?\s+à\s+"
@@ -91,7 +91,7 @@ OPENING_EN = re.compile(
     re.I,
 )
 #: "adjourned at 9:56 p.m." or "At 10:31 a.m. Council adjourned."
-CLOSING_EN = re.compile(
+CLOSING_EN = patterns.compile(
     r"\b(?:adjourned|adjournment)[^.]{0,30}?\bat\s+|séance\s+est\s+levée\s+à\s+"
     r"|\bat\s+(?=[\d:]{3,5}\s*[ap]\.?m\.?,?\s+\w+(?:\s+\w+)?\s+adjourned)",
     re.I,
@@ -313,7 +313,7 @@ def read_header(
 
 
 #: A line that names the record, e.g. 目黒区議会会議録 第１号 (not 会議録署名議員の指名).
-_NAMES_RECORD = re.compile(
+_NAMES_RECORD = patterns.compile(
     r"(?:会議録|議事録|議事要旨|会議要旨|議事概要)\s*(?:[（(]?第\s*\d+\s*号[）)]?)?$"
 )
 
@@ -407,7 +407,7 @@ def _times(lines: Sequence[HeaderLine], body: Sequence[Paragraph]) -> tuple[str 
 
 
 def _time_after(
-    pattern: re.Pattern[str], texts: Sequence[str], first: bool
+    pattern: patterns.Pattern, texts: Sequence[str], first: bool
 ) -> list[jpdate.TimeMatch]:
     """The time right after the first (or last) phrase that ``pattern`` finds."""
     found = [
@@ -420,7 +420,7 @@ def _time_after(
 
 
 #: One person in an attendance list line: optional seat or role, then the name.
-_SEATED = re.compile(r"(?P<seat>\d{1,3})\s*番\s+(?P<name>.+?)(?=\s+\d{1,3}\s*番|$)")
+_SEATED = patterns.compile(r"(?P<seat>\d{1,3})\s*番\s+(?P<name>.+?)(?=\s+\d{1,3}\s*番|$)")
 
 
 def _people(text: str) -> list[tuple[str | None, str, int | None]]:
@@ -466,8 +466,8 @@ def _clean_name(text: str) -> str:
     return grammar.strip_honorific(re.sub(r"\s+", "", text))[0]
 
 
-_ENGLISH_LIST = re.compile(r",|;|\band\b")
-_ENGLISH_ROLE = re.compile(r"\s*\(([^)]+)\)")
+_ENGLISH_LIST = patterns.compile(r",|;|\band\b")
+_ENGLISH_ROLE = patterns.compile(r"\s*\(([^)]+)\)")
 
 
 def _attendance(
@@ -561,7 +561,7 @@ def _listed(lines: Sequence[Line], group: str) -> list[Attendee]:
 
 
 #: ``出席者は左の通り。``: an attendance list placed after the closing time.
-TRAILING_ATTENDANCE = re.compile(r"^出席者は(?:左|次)の(?:通り|とおり)")
+TRAILING_ATTENDANCE = patterns.compile(r"^出席者は(?:左|次)の(?:通り|とおり)")
 
 
 def _trailing_attendance(
@@ -634,7 +634,7 @@ def _agenda(blocks: Sequence[Block]) -> list[AgendaItem]:
     return scheduled or taken
 
 
-_SAME_AS = re.compile(r"^(?:議事日程|日程)(?:に同じ|と同じ|のとおり|の通り)")
+_SAME_AS = patterns.compile(r"^(?:議事日程|日程)(?:に同じ|と同じ|のとおり|の通り)")
 
 
 def _item(lines: Sequence[HeaderLine]) -> AgendaItem:

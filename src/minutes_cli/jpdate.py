@@ -12,9 +12,12 @@ full-width spaces between tokens. Spaces never span line breaks: a date is one l
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple, TypeVar
+
+import regex as re
+
+from minutes_cli import patterns
 
 __all__ = [
     "WEEKDAYS",
@@ -73,28 +76,29 @@ _WEEKDAY = (
 )
 _JP_MD = rf"{_PAREN}{_S}年{_S}(?P<m>{_MD_NUM}){_S}月{_S}(?P<d>{_MD_NUM}){_S}日"
 
-_DATE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "era": re.compile(
+_DATE_PATTERNS: dict[str, patterns.Pattern] = {
+    "era": patterns.compile(
         rf"(?P<era>明治|大正|昭和|平成|令和|(?<![\u3400-\u9fff々])[明大昭平令](?={_S}[{_D}]))"
         rf"{_S}(?P<y>元|[{_D}]{{1,2}}|[{_K}]{{1,3}}){_JP_MD}{_WEEKDAY}"
     ),
-    "western_kanji": re.compile(
+    "western_kanji": patterns.compile(
         rf"(?<![{_D}{_KALL}])(?P<y>[{_D}]{{4}}|[{_KALL}]{{2,7}}){_JP_MD}{_WEEKDAY}"
     ),
-    "numeric": re.compile(
+    "numeric": patterns.compile(
         rf"(?<![{_D}/.\-])(?P<y>[{_D}]{{4}})(?P<sep>[/\-.／－．])(?P<m>[{_D}]{{1,2}})"
         rf"(?P=sep)(?P<d>[{_D}]{{1,2}})(?![{_D}]){_WEEKDAY}"
     ),
-    "era_latin": re.compile(  # R7.10.6, H31/4/30
+    "era_latin": patterns.compile(  # R7.10.6, H31/4/30
         rf"(?<![A-Za-z])(?P<era>[MTSHR])(?P<y>[{_D}]{{1,2}})(?P<sep>[./．／])"
         rf"(?P<m>[{_D}]{{1,2}})(?P=sep)(?P<d>[{_D}]{{1,2}})(?![{_D}]){_WEEKDAY}"
     ),
-    "month_day_year": re.compile(  # January 12, 2011 / Jan. 12th 2011
+    "month_day_year": patterns.compile(  # January 12, 2011 / Jan. 12th 2011
         rf"(?<![A-Za-z])(?P<mon>{_MONTH_RE})\.?{_SP}(?P<d>[{_D}]{{1,2}})(?![{_D}])(?:st|nd|rd|th)?"
         rf"{_S},?{_S}(?P<y>[{_D}]{{4}})(?![{_D}]){_WEEKDAY}",
         re.IGNORECASE,
     ),
-    "day_month_year": re.compile(  # 12 January 2011 / 12TH DAY OF JANUARY, 2011 / 1er décembre
+    # 12 January 2011 / 12TH DAY OF JANUARY, 2011 / 1er décembre
+    "day_month_year": patterns.compile(
         rf"(?<![0-9A-Za-z])(?P<d>[{_D}]{{1,2}})(?:st|nd|rd|th|er)?{_SP}(?:(?:day{_SP})?of{_SP})?"
         rf"(?P<mon>{_MONTH_RE})(?![^\W\d_])\.?{_S},?{_S}(?P<y>[{_D}]{{4}})(?![{_D}]){_WEEKDAY}",
         re.IGNORECASE,
@@ -103,26 +107,26 @@ _DATE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 _MERIDIEM = rf"(?:(?P<ap>午前|午後){_S})?"
 _EN_SUFFIX = r"(?P<sfx>[AaPp]\.?[Mm]\.?)(?![A-Za-z])"
-_TIME_PATTERNS: dict[str, re.Pattern[str]] = {
-    "kanji": re.compile(  # 10 時 30 分 / 午後零時十一分 / 10時半
+_TIME_PATTERNS: dict[str, patterns.Pattern] = {
+    "kanji": patterns.compile(  # 10 時 30 分 / 午後零時十一分 / 10時半
         rf"{_MERIDIEM}(?<![{_D}{_KALL}])(?P<h>[{_D}]{{1,2}}|[{_K}]{{1,3}})"
         rf"{_S}時(?![間限])(?:{_S}(?P<half>半)|{_S}(?P<m>[{_D}]{{1,2}}|[{_K}]{{1,3}}){_S}分)?"
     ),
-    "noon": re.compile(r"(?P<noon>正午)"),
-    "colon": re.compile(  # 10:30 / 9:30 A.M. / 午前9:30
+    "noon": patterns.compile(r"(?P<noon>正午)"),
+    "colon": patterns.compile(  # 10:30 / 9:30 A.M. / 午前9:30
         rf"{_MERIDIEM}(?<![{_D}.])(?<![{_D}][:：])(?P<h>[{_D}]{{1,2}})[:：](?P<m>[{_D}]{{2}})"
         rf"(?![{_D}])(?:[:：][{_D}]{{2}}(?![{_D}]))?(?:{_S}{_EN_SUFFIX})?"
     ),
-    "english": re.compile(  # 2 p.m.
+    "english": patterns.compile(  # 2 p.m.
         rf"(?<![{_D}.])(?<![{_D}][:：])(?P<h>[{_D}]{{1,2}}){_S}{_EN_SUFFIX}"
     ),
-    "french": re.compile(  # 20h30 / 9 h 05 / 22h
+    "french": patterns.compile(  # 20h30 / 9 h 05 / 22h
         rf"(?<![{_D}.])(?P<h>[{_D}]{{1,2}}){_S}h{_S}(?P<m>[{_D}]{{2}})?(?![A-Za-z{_D}])"
     ),
 }
-_RANGE_SEP = re.compile(rf"{_S}(?:[～〜~\-–—－−‐]|から){_S}")
-_ASCII_OR_WIDE_DIGITS = re.compile(rf"[{_D}]+")
-_KANJI_NUMERAL = re.compile(rf"[{_KALL}万]+")
+_RANGE_SEP = patterns.compile(rf"{_S}(?:[～〜~\-–—－−‐]|から){_S}")
+_ASCII_OR_WIDE_DIGITS = patterns.compile(rf"[{_D}]+")
+_KANJI_NUMERAL = patterns.compile(rf"[{_KALL}万]+")
 
 
 class DateMatch(NamedTuple):
@@ -202,7 +206,7 @@ _T = TypeVar("_T")
 
 def _scan(
     text: str,
-    patterns: Sequence[re.Pattern[str]],
+    patterns: Sequence[patterns.Pattern],
     convert: Callable[[re.Match[str]], _T | None],
 ) -> Iterator[_T]:
     """Yield converted, non-overlapping matches of several patterns, leftmost (then longest) first.

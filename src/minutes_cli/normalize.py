@@ -12,32 +12,31 @@ line that happens to start with ``15 万人``.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from minutes_cli import grammar
+from minutes_cli import grammar, patterns
 from minutes_cli.models import Dropped
 
 # Full-width ASCII letters and digits, and the ideographic space, to half width.
 # Deliberately not NFKC: it would also fold （）：～ and ① (which headings and the
 # legend rely on), and not jaconv: a three-range table does not need a dependency.
-_FOLD: dict[int, int | None] = {
+FOLD: dict[int, int | None] = {
     cp: cp - 0xFEE0
     for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
     for cp in range(r[0], r[1] + 1)
 }
-_FOLD[0x3000] = 0x20  # IDEOGRAPHIC SPACE
-_FOLD[0xFEFF] = None  # stray BOM / zero-width no-break space inside the text
-_FOLD[0x00A0] = 0x20  # NO-BREAK SPACE
-_FOLD[0x000C] = None  # form feed: a page break, counted by page_map, not text
+FOLD[0x3000] = 0x20  # IDEOGRAPHIC SPACE
+FOLD[0xFEFF] = None  # stray BOM / zero-width no-break space inside the text
+FOLD[0x00A0] = 0x20  # NO-BREAK SPACE
+FOLD[0x000C] = None  # form feed: a page break, counted by page_map, not text
 # PDF text layers: Kangxi radicals (⽅ U+2F45) for the ideographs they look like (方),
 # which NFKC gets right; and vertical presentation forms (︵︶︒) for the full-width
 # punctuation they stand for, which NFKC would wrongly make ASCII "(" ")" ".".
 for _cp in (*range(0x2F00, 0x2FD6), 0x2E9F, 0x2EF3):
-    _FOLD[_cp] = ord(unicodedata.normalize("NFKC", chr(_cp)))
-_FOLD.update(
+    FOLD[_cp] = ord(unicodedata.normalize("NFKC", chr(_cp)))
+FOLD.update(
     {
         ord(a): ord(b)
         for a, b in zip(
@@ -128,7 +127,7 @@ class Layout(NamedTuple):
     max_width: int = 0  # widest line, in columns
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = patterns.compile(r"\d+")
 
 
 def display_width(text: str) -> int:
@@ -142,7 +141,7 @@ def display_width(text: str) -> int:
 
 #: Characters for which the shortcut above would be wrong: 2-byte (Latin, Greek…) and
 #: 4-byte ones, and the narrow or ambiguous 3-byte blocks (punctuation, half-width kana…).
-_NOT_SIMPLY_WIDE = re.compile(
+_NOT_SIMPLY_WIDE = patterns.compile(
     "[\u0080-\u10ff\u1100-\u115f\u1160-\u2e7f\u303f\u3248-\u324f\u4dc0-\u4dff"
     "\ua4d0-\uabff\ud7b0-\uf8ff"
     "\ufb00-\ufe0f\ufe20-\ufe2f\ufe50-\ufeff\uff61-\uffdc\uffe8-\uffff"
@@ -171,8 +170,8 @@ def fold(text: str) -> str:
 
 
 #: fold() keeps form feeds: they are the page breaks that clean_lines counts.
-_FOLD_TEXT = {**_FOLD, 0x0C: 0x0C}
-_TRAILING = re.compile(r"[^\S\f]+$")
+_FOLD_TEXT = {**FOLD, 0x0C: 0x0C}
+_TRAILING = patterns.compile(r"[^\S\f]+$")
 
 
 def clean_lines(text: str) -> Cleaned:
@@ -192,7 +191,7 @@ def clean_lines(text: str) -> Cleaned:
         page += leading
         pages.append(page)
         page += raw_line.count("\f") - leading  # "last line\f": the next line turns over
-        folded = raw_line.translate(_FOLD).rstrip()
+        folded = raw_line.translate(FOLD).rstrip()
         if not folded.strip():
             gap += 1
             continue

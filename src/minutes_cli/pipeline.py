@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from minutes_cli import grammar, header, normalize, sections, speakers
-from minutes_cli.models import Document, Source, Span
+from minutes_cli import codes, grammar, header, normalize, patterns, sections, speakers
+from minutes_cli.models import Document, Meta, Note, Source, Span
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, display_path, read_path
 from minutes_cli.speakers import prefix
 
@@ -28,6 +28,63 @@ T = TypeVar("T")
 
 
 def parse_source(source: SourceText, scheme: str | None = None) -> Document:
+    """Every stage over decoded text; a recogniser that times out (on input nobody has
+    read) gives a plain, line-by-line record with a diagnostic instead of a hang."""
+    try:
+        return _parse(source, scheme)
+    except patterns.PatternTimeout as timeout:
+        return _line_by_line(source, timeout)
+
+
+def _line_by_line(source: SourceText, timeout: patterns.PatternTimeout) -> Document:
+    """The lossless minimum: every non-blank line a note, no recogniser involved."""
+    raw = source.text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = raw.split("\n")
+    notes = [
+        Note(
+            kind="text",
+            section=None,
+            text=line.strip(),
+            materials=[],
+            line_start=number,
+            line_end=number,
+        )
+        for number, line in enumerate(lines, start=1)
+        if line.translate(normalize.FOLD).strip()
+    ]
+    empty = Meta(
+        title=None,
+        kind=None,
+        date=None,
+        weekday=None,
+        start_time=None,
+        end_time=None,
+        venue=None,
+        attendance=None,
+    )
+    return Document(
+        source=Source(
+            path=display_path(source.path) if source.path is not None else None,
+            sha256=source.sha256,
+            bytes=source.size,
+            format=source.format,  # type: ignore[arg-type]  # "text" or "pdf"
+            encoding=source.encoding,
+            newline="mixed",
+            lines=len(lines),
+        ),
+        scheme="none",
+        meta=empty,
+        header=[],
+        speakers=[],
+        sections=[],
+        utterances=[],
+        notes=notes,
+        dropped=[],
+        diagnostics=[codes.diagnostic(codes.PATTERN_TIMEOUT, str(timeout), None)],
+    )
+
+
+def _parse(source: SourceText, scheme: str | None) -> Document:
     """Run every stage over decoded text; the stage order is declared here, once."""
     cleaned = normalize.clean_lines(source.text)
     running = normalize.running_lines(cleaned.lines, cleaned.pages)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex as re
 
-from minutes_cli import codes, grammar, jpdate
+from minutes_cli import codes, grammar, jpdate, patterns
 from minutes_cli.models import AgendaItem, Diagnostic, Section
 from minutes_cli.normalize import Layout, Line, Paragraph, display_width
 
@@ -163,7 +163,7 @@ def find_headings(
 
 
 #: Where a verbatim record takes up an agenda item: ``日程第１、…を議題といたします``.
-TAKEN_UP = re.compile(r"(?:追加)?日程第\s*(?P<num>" + grammar.NUMBER + r")")
+TAKEN_UP = patterns.compile(r"(?:追加)?日程第\s*(?P<num>" + grammar.NUMBER + r")")
 
 
 def from_agenda(

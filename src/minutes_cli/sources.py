@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 import regex as re
 
+from minutes_cli import patterns
+
 #: Refuse inputs larger than this by default; minutes are rarely over a few MB.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -37,7 +39,7 @@ BOMS = (
 
 #: What Python's cp932 codec makes of bytes that are no characters in CP932 (0x80,
 #: 0xA0, 0xFD-0xFF become C1 controls or U+F8F0-F8F3): such a "decoding" is a failure.
-NOT_REALLY_DECODED = re.compile(r"[\x80-\x9f\uf8f0-\uf8f3]")
+NOT_REALLY_DECODED = patterns.compile(r"[\x80-\x9f\uf8f0-\uf8f3]")
 
 #: Encodings charset-normalizer may pick from; without a list it guesses exotic code
 #: pages (cp1006 for Latin-1 text).
@@ -59,7 +61,7 @@ GUESSABLE = (
 PDF_MAGIC = b"%PDF-"
 
 #: ``大 下 議 長``: a PDF text layer that spaced out the characters of a name.
-LETTER_SPACED = re.compile(r"(?<![^\s○〇◯◎●■◆◇])\p{Han}(?: \p{Han}){2,}(?=\s|$)", re.M)
+LETTER_SPACED = patterns.compile(r"(?<![^\s○〇◯◎●■◆◇])\p{Han}(?: \p{Han}){2,}(?=\s|$)", re.M)
 
 
 class SourceError(Exception):
@@ -88,10 +90,10 @@ def display_path(path: str) -> str:
     as surrogates by the OS layer) become U+FFFD, and control characters are escaped so
     that an error stays on one line."""
     text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    return text.translate(_ESCAPE_CONTROL)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ESCAPE_CONTROL = {c: chr(c).encode("unicode_escape").decode("ascii") for c in (*range(0x20), 0x7F)}
 
 
 class SourceText(NamedTuple):
@@ -122,7 +124,7 @@ def _looks_japanese(text: str) -> bool:
     return japanese >= 4 and japanese >= 0.9 * len(foreign)
 
 
-_JAPANESE = re.compile(
+_JAPANESE = patterns.compile(
     r"[\p{Han}\u3000-\u303f\u2460-\u24ff\u3200-\u32ff\uff01-\uff60\uffe0-\uffee]"
 )
 

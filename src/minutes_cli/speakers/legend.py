@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex as re
-
-from minutes_cli import grammar
+from minutes_cli import grammar, patterns
 from minutes_cli.models import LegendEntry
 from minutes_cli.normalize import Paragraph
 
@@ -47,7 +45,7 @@ def is_legend_paragraph(paragraph: Paragraph) -> bool:
     return covered > 0 and covered >= 0.8 * len(text.replace(" ", ""))
 
 
-_ELLIPSIS = re.compile(r"…|‥|・・・|\.\.\.")
+_ELLIPSIS = patterns.compile(r"…|‥|・・・|\.\.\.")
 
 
 def read_legend(paragraphs: Sequence[Paragraph]) -> tuple[LegendEntry, ...]:

@@ -27,6 +27,13 @@ class Prefix(NamedTuple):
 def find_prefix(text: str) -> Prefix | None:
     """The speaker label at the start of ``text``, if it has the shape of one."""
     stripped = text.strip()
+    head = stripped[:40]
+    if (
+        ":" not in head
+        and "：" not in head
+        and not stripped.startswith(("【", "（", "(", "問", "答", "Q", "A"))
+    ):
+        return None  # every label shape has a colon, a bracket or 問/答/Q/A up front
     for shape, pattern in grammar.PREFIX_LABELS:
         found = pattern.match(stripped)
         if not found:

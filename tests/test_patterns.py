@@ -1,0 +1,54 @@
+"""No hang: recognisers run under a timeout on long input, and pathological documents of
+the sizes named in the hardening issue parse in linear time, losslessly."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_cli import parse_text, patterns
+from minutes_cli.checks import check
+from tests.conftest import SEED, assert_lossless
+
+
+def test_a_timeout_gives_a_line_by_line_record_and_a_diagnostic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(patterns, "TIMEOUT", 1e-9)  # every guarded match times out
+    monkeypatch.setattr(patterns, "GUARD_FROM", 0)  # and every match is guarded
+    text = SEED.read_text(encoding="utf-8")
+    document = parse_text(text)
+    assert (document.scheme, document.utterances) == ("none", [])
+    assert len(document.notes) == sum(1 for line in text.split("\n") if line.strip())
+    assert [d.code for d in document.diagnostics] == ["M901"]
+    assert [f.code for f in check(document, "seed.txt")] == ["M901"]
+    monkeypatch.undo()  # the coverage check cleans lines with the recognisers too
+    assert_lossless(document, text)
+
+
+def test_guarded_patterns_behave_like_regex() -> None:
+    pattern = patterns.compile(r"(?P<word>[a-z]+)")
+    long = "ab " * 1000  # long enough to be guarded
+    for text in ("ab cd", long):
+        found = pattern.match(text)
+        assert found is not None and found["word"] == "ab"
+        assert pattern.search(" " + text) is not None
+        assert pattern.findall(text)[:2] == ["ab", pattern.findall(text)[1]]
+        assert [m["word"] for m in pattern.finditer(text)][:1] == ["ab"]
+        assert pattern.sub("x", text).startswith("x ")
+        assert pattern.split(text)[0] == ""
+
+
+PATHOLOGICAL = {
+    "5 MB line, no newline": "議事録の本文です。" * 200_000,
+    "100,000 marker-only lines": "○\n" * 100_000,
+    "10,000 nested brackets": "○" + "【（［〔" * 2_500 + "議事" + "〕］）】" * 2_500 + "\n",
+    "legend of 10,000 entries": "【" + " ".join(f"◎…役{i}" for i in range(10_000)) + "】\n◎発言\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_documents_parse(name: str) -> None:
+    text = PATHOLOGICAL[name]
+    document = parse_text(text)
+    assert not [d for d in document.diagnostics if d.code == "M901"]
+    assert_lossless(document, text)
