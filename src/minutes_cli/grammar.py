@@ -329,13 +329,16 @@ INLINE_TAG = patterns.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _EVENT_START = patterns.compile(r"^[（(〔\[［〇○午\-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]")
 
 
+_RULE_RUN = patterns.compile(r"[-－―ー─━＝=‐–—_＿*＊]{3}")
+
+
 def event_kind(text: str) -> str | None:
     """The kind of non-speech event a stripped line or paragraph records, if any."""
     if not _EVENT_START.match(text):
         return None  # most lines are speech: one cheap test instead of five patterns
     for name, pattern in EVENTS:
         if pattern.match(text):
-            if name == "separator" and not re.search(r"[-－―ー─━＝=‐–—_＿*＊]{3}", text):
+            if name == "separator" and not _RULE_RUN.search(text):
                 continue  # "・・・" alone is an ellipsis, not a rule
             return name
     return None

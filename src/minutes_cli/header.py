@@ -349,7 +349,7 @@ def _title(blocks: Sequence[Block], lines: Sequence[HeaderLine]) -> str | None:
         titles = [i.value for i in lines if _NAMES_RECORD.search(i.value)][:1]
     if not titles:
         titles = [i.value for i in lines if i.label == "会議名"][:1]
-    title = " ".join(re.sub(r"\s+", " ", t).strip() for t in titles)
+    title = " ".join(" ".join(t.split()) for t in titles)
     return title or None
 
 
@@ -438,7 +438,7 @@ def _people(text: str) -> list[tuple[str | None, str, int | None]]:
             role = words[0] if len(words) > 1 and grammar.looks_like_role(words[0]) else None
             people.append((role, _clean_name("".join(words[1:] if role else words)), None))
         return people
-    cells = re.split(r"\s{2,}", text)
+    cells = _CELL_GAP.split(text)
     if len(cells) >= 2 and grammar.looks_like_role(cells[0].replace(" ", "")):
         return [(role.replace(" ", ""), _clean_name(name), None) for role, name in _pairs(cells)]
     return [(None, _clean_name(text), None)]
@@ -462,8 +462,12 @@ def _pairs(cells: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+_CELL_GAP = patterns.compile(r"\s{2,}")
+_SPACES = patterns.compile(r"[ ]{2,}")
+
+
 def _clean_name(text: str) -> str:
-    return grammar.strip_honorific(re.sub(r"\s+", "", text))[0]
+    return grammar.strip_honorific("".join(text.split()))[0]
 
 
 _ENGLISH_LIST = patterns.compile(r",|;|\band\b")
@@ -546,7 +550,7 @@ def _listed(lines: Sequence[Line], group: str) -> list[Attendee]:
             heading_role = compact
             continue
         for role, name, seat in _people(line.text):
-            if re.search(r"\w", name):  # not a rule of dots or dashes
+            if any(c.isalnum() for c in name):  # not a rule of dots or dashes
                 people.append(
                     Attendee(
                         name=name,
@@ -647,7 +651,7 @@ def _item(lines: Sequence[HeaderLine]) -> AgendaItem:
         parts.append(("\n" if bundled else "") + text)
     return AgendaItem(
         number=first.label if first.kind == "agenda-item" else None,
-        title=re.sub(r"[ ]{2,}", " ", "".join(parts)).strip().lstrip("○〇").strip(),
+        title=_SPACES.sub(" ", "".join(parts)).strip().lstrip("○〇").strip(),
         line_start=first.line.number,
         line_end=lines[-1].line.number,
     )

@@ -14,8 +14,6 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-import regex as re
-
 from minutes_cli import codes, grammar, jpdate, patterns
 from minutes_cli.models import AgendaItem, Diagnostic, Section
 from minutes_cli.normalize import Layout, Line, Paragraph, display_width
@@ -166,6 +164,9 @@ def find_headings(
 TAKEN_UP = patterns.compile(r"(?:追加)?日程第\s*(?P<num>" + grammar.NUMBER + r")")
 
 
+_TRAILING_NUMBER = patterns.compile(grammar.NUMBER + r"$")
+
+
 def from_agenda(
     agenda: Sequence[AgendaItem],
     paragraphs: Sequence[Paragraph],
@@ -185,7 +186,7 @@ def from_agenda(
     headings: list[Heading] = []
     seen: set[int] = set()
     for item in agenda:
-        digits = re.search(grammar.NUMBER + r"$", item.number or "")
+        digits = _TRAILING_NUMBER.search(item.number or "")
         ordinal = jpdate.parse_int(digits[0]) if digits else None
         if ordinal is None or ordinal in seen or ordinal not in first:
             continue
