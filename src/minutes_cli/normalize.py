@@ -149,7 +149,8 @@ _NOT_SIMPLY_WIDE = patterns.compile(
 )
 
 
-def _newline_style(text: str) -> str:
+def newline_style(text: str) -> str:
+    """LF, CRLF, CR, mixed or none: how the input ended its lines."""
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
@@ -176,7 +177,7 @@ _TRAILING = patterns.compile(r"[^\S\f]+$")
 
 def clean_lines(text: str) -> Cleaned:
     """Split into lines and fold characters; blank lines are counted, not kept."""
-    newline = _newline_style(text)
+    newline = newline_style(text)
     if text.startswith("\ufeff"):
         text = text[1:]
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -63,15 +63,7 @@ def _line_by_line(source: SourceText, timeout: patterns.PatternTimeout) -> Docum
         attendance=None,
     )
     return Document(
-        source=Source(
-            path=display_path(source.path) if source.path is not None else None,
-            sha256=source.sha256,
-            bytes=source.size,
-            format=source.format,  # type: ignore[arg-type]  # "text" or "pdf"
-            encoding=source.encoding,
-            newline="mixed",
-            lines=len(lines),
-        ),
+        source=_source(source, normalize.newline_style(source.text), len(lines), None),
         scheme="none",
         meta=empty,
         header=[],
@@ -81,6 +73,20 @@ def _line_by_line(source: SourceText, timeout: patterns.PatternTimeout) -> Docum
         notes=notes,
         dropped=[],
         diagnostics=[codes.diagnostic(codes.PATTERN_TIMEOUT, str(timeout), None)],
+    )
+
+
+def _source(source: SourceText, newline: str, lines: int, pages: int | None) -> Source:
+    """The record of where the document came from."""
+    return Source(
+        path=display_path(source.path) if source.path is not None else None,
+        sha256=source.sha256,
+        bytes=source.size,
+        format=source.format,  # type: ignore[arg-type]  # "text" or "pdf"
+        encoding=source.encoding,
+        newline=newline,  # type: ignore[arg-type]  # one of the Literal values
+        lines=lines,
+        pages=pages,
     )
 
 
@@ -130,19 +136,13 @@ def _parse(source: SourceText, scheme: str | None) -> Document:
         (*head.diagnostics, *heading_diagnostics, *tokens.diagnostics),
         key=lambda d: (d.line or 0, d.code),
     )
+    pages = (
+        max((cleaned.pages[n.number - 1] for n in cleaned.lines), default=None)
+        if cleaned.pages
+        else None
+    )
     document = Document(
-        source=Source(
-            path=display_path(source.path) if source.path is not None else None,
-            sha256=source.sha256,
-            bytes=source.size,
-            format=source.format,  # type: ignore[arg-type]  # "text" or "pdf"
-            encoding=source.encoding,
-            pages=max((cleaned.pages[line.number - 1] for line in cleaned.lines), default=None)
-            if cleaned.pages
-            else None,
-            newline=cleaned.newline,  # type: ignore[arg-type]  # one of the Literal values
-            lines=cleaned.total_lines,
-        ),
+        source=_source(source, cleaned.newline, cleaned.total_lines, pages),
         scheme=speech.name,  # type: ignore[arg-type]  # one of speakers.SCHEMES
         meta=head.meta,
         header=list(head.fields),
