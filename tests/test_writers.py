@@ -410,3 +410,8 @@ def test_escaped_text_renders_as_itself(text: str) -> None:
     assert _inline_text("- " + escape_block(text, "  ")) == plain
     labelled = "**議長**: " + escape_block(text, block_start=False)
     assert _inline_text(labelled) == "議長: " + plain
+
+
+def test_csv_replaces_nul_characters() -> None:
+    assert safe_cell("a\x00b") == "a\ufffdb"
+    assert safe_cell("=\x00") == "'=\ufffd"

@@ -40,6 +40,9 @@ def safe_cell(value: str | int | None) -> str | int:
     """Return *value* as a CSV cell that a spreadsheet will not evaluate."""
     if value is None:
         return ""
+    if isinstance(value, str) and "\x00" in value:
+        # CSV has no portable NUL (Python 3.10's csv refuses it): U+FFFD marks where it was.
+        value = value.replace("\x00", "\ufffd")
     # A lone "-" (the stdin source) is no formula; anything longer that starts so may be.
     if isinstance(value, str) and value != "-" and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
