@@ -9,6 +9,7 @@ digits and letters already folded to ASCII, see :mod:`minutes_cli.normalize`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex as re
@@ -332,6 +333,7 @@ _EVENT_START = patterns.compile(r"^[（(〔\[［〇○午\-－―ー─━＝=�
 _RULE_RUN = patterns.compile(r"[-－―ー─━＝=‐–—_＿*＊]{3}")
 
 
+@lru_cache(maxsize=8192)  # each line is asked by several stages; bounded, unlike @cache
 def event_kind(text: str) -> str | None:
     """The kind of non-speech event a stripped line or paragraph records, if any."""
     if not _EVENT_START.match(text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from minutes_cli import codes, grammar, jpdate, patterns
@@ -58,6 +59,7 @@ def is_candidate(text: str) -> bool:
     return _match(text.strip()) is not None
 
 
+@lru_cache(maxsize=8192)  # asked per line by the header split and the heading pass
 def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] | None:
     """The first heading style that matches, with ordinal, number, title, remark."""
     if not grammar.HEADING_START.match(text):

@@ -10,6 +10,7 @@ in ``marker``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from minutes_cli import grammar
@@ -36,6 +37,7 @@ def _split_name(text: str) -> tuple[str | None, str | None, str | None]:
     return (text or None), role, honorific
 
 
+@lru_cache(maxsize=8192)  # asked per line by detection, the body split and tokenizing
 def parse_label(text: str) -> Label | None:
     """Read the speaker label at the start of ``text`` (the marker already removed)."""
     stripped = text.lstrip()

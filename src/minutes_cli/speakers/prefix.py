@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ class Prefix(NamedTuple):
     rest: str
 
 
+@lru_cache(maxsize=8192)  # asked per line by detection, splitting and tokenizing
 def find_prefix(text: str) -> Prefix | None:
     """The speaker label at the start of ``text``, if it has the shape of one."""
     stripped = text.strip()
