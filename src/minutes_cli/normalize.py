@@ -13,6 +13,7 @@ line that happens to start with ``15 万人``.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -85,23 +86,27 @@ class Paragraph(NamedTuple):
     text: str
     line_start: int
     line_end: int
-    #: ``(offset in text, source line, source column)`` for each joined line: the
-    #: line's text starts at that offset of :attr:`text` and that column of the source.
-    pieces: tuple[tuple[int, int, int], ...]
+    #: For each joined line, three numbers: the offset in :attr:`text` where its text
+    #: starts, its source line and its source column. A flat integer array, not tuples:
+    #: a large document has hundreds of thousands of lines.
+    pieces: array[int]
 
     @classmethod
     def of_line(cls, line: Line) -> Paragraph:
         """One line as a paragraph of its own."""
         text = line.text.strip()
-        return cls(text, line.number, line.number, ((0, line.number, line.column + line.indent),))
+        first = line.column + line.indent
+        return cls(text, line.number, line.number, array("q", (0, line.number, first)))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based source line and column of character ``offset`` of :attr:`text`."""
         line, column = self.line_start, offset + 1
-        for start, number, first in self.pieces:
+        pieces = self.pieces
+        for index in range(0, len(pieces), 3):
+            start = pieces[index]
             if start > offset:
                 break
-            line, column = number, offset - start + first
+            line, column = pieces[index + 1], offset - start + pieces[index + 2]
         return line, column
 
     def line_at(self, offset: int) -> int:
@@ -315,7 +320,7 @@ def reflow(
         if not current:
             return
         parts: list[str] = []
-        pieces: list[tuple[int, int, int]] = []
+        pieces = array("q")
         length = 0
         for line in current:
             piece = line.text.strip()
@@ -323,12 +328,10 @@ def reflow(
                 joiner = _joiner(parts[-1], piece)
                 parts.append(joiner)
                 length += len(joiner)
-            pieces.append((length, line.number, line.column + line.indent))
+            pieces.extend((length, line.number, line.column + line.indent))
             parts.append(piece)
             length += len(piece)
-        paragraphs.append(
-            Paragraph("".join(parts), current[0].number, current[-1].number, tuple(pieces))
-        )
+        paragraphs.append(Paragraph("".join(parts), current[0].number, current[-1].number, pieces))
         current.clear()
 
     for line in lines:

@@ -123,26 +123,30 @@ def _parse(source: SourceText, scheme: str | None) -> Document:
         start = speech.start(line.text)
         if start is not None:
             (starts if start.rest else alone).add(line.key)
-    paragraphs = normalize.reflow(body_lines, layout, frozenset(alone), frozenset(starts))
-    body = [p for p in paragraphs if p.line_start not in heading_lines]
+    body = [
+        p
+        for p in normalize.reflow(body_lines, layout, frozenset(alone), frozenset(starts))
+        if p.line_start not in heading_lines
+    ]
     head = header.read_header(head_lines, body, shared)
     if verbatim and not headings:  # assembly records: the agenda items are the sections
         headings = sections.from_agenda(
             head.meta.agenda, body, lambda p: speech.start(p.text) is not None
         )
     tree = sections.build_tree(headings, [line.number for line in lines])
+    page_map, newline, total_lines = cleaned.pages, cleaned.newline, cleaned.total_lines
+    pages = max((page_map[n.number - 1] for n in cleaned.lines), default=None) if page_map else None
+    # The lines are not needed any more: let them go before the records are built, which
+    # keeps the peak memory of a large document down.
+    del cleaned, lines, head_lines, body_lines
     tokens = speakers.tokenize(body, speech, tree, shared)
+    del body
     diagnostics = sorted(
         (*head.diagnostics, *heading_diagnostics, *tokens.diagnostics),
         key=lambda d: (d.line or 0, d.code),
     )
-    pages = (
-        max((cleaned.pages[n.number - 1] for n in cleaned.lines), default=None)
-        if cleaned.pages
-        else None
-    )
     document = Document(
-        source=_source(source, cleaned.newline, cleaned.total_lines, pages),
+        source=_source(source, newline, total_lines, pages),
         scheme=speech.name,  # type: ignore[arg-type]  # one of speakers.SCHEMES
         meta=head.meta,
         header=list(head.fields),
@@ -153,7 +157,7 @@ def _parse(source: SourceText, scheme: str | None) -> Document:
         dropped=list(dropped),
         diagnostics=diagnostics,
     )
-    return _paginate(document, cleaned.pages) if cleaned.pages else document
+    return _paginate(document, page_map) if page_map else document
 
 
 def _paginate(value: T, pages: tuple[int, ...]) -> T:
