@@ -32,6 +32,7 @@ from minutes_cli.engines.batch import (
     Target,
     check_one,
     discover,
+    is_dir,
     parse_one,
     read,
 )
@@ -128,13 +129,6 @@ def _quiet_broken_pipe() -> NoReturn:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     raise typer.Exit(int(ExitCode.OK))
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except OSError:  # e.g. a folder on the way we may not enter: read it as a file
-        return False
 
 
 def _forced(scheme: SchemeChoice) -> str | None:
@@ -280,9 +274,7 @@ def parse(
     stderr and the run goes on; the exit code is then 1.
     """
     single = (
-        len(inputs) == 1
-        and out_dir is None
-        and (inputs[0] == STDIN or not _is_dir(Path(inputs[0])))
+        len(inputs) == 1 and out_dir is None and (inputs[0] == STDIN or not is_dir(Path(inputs[0])))
     )
     if single:
         _parse_single(inputs[0], format, output, bom, max_bytes, _forced(scheme), encoding)

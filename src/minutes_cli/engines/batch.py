@@ -49,7 +49,7 @@ def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | M
             yield Target(STDIN, Path("stdin"))
             continue
         path = Path(given)
-        if _is_dir(path):
+        if is_dir(path):
             try:
                 next(os.scandir(path), None)
             except OSError as error:
@@ -66,7 +66,8 @@ def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | M
             yield Missing(given)
 
 
-def _is_dir(path: Path) -> bool:
+def is_dir(path: Path) -> bool:
+    """``Path.is_dir`` that says no instead of raising for a folder we may not enter."""
     try:
         return path.is_dir()
     except OSError:  # a folder on the way we may not enter: let the reader say so

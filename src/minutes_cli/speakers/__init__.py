@@ -122,8 +122,7 @@ def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
     marker_lines = [t for t in texts if grammar.MARKER_START.match(t) and not grammar.event_kind(t)]
     labelled = [t for t in marker_lines if assembly.parse_label(t[1:]) is not None]
     initials = prefix.initials_legend("\n".join(texts[:40]))
-    labels = prefix.speaker_labels(texts, initials)
-    prefixed = prefix.count_turns(texts, labels)
+    labels, prefixed = prefix.survey(texts, initials)
     candidates = {
         "legend": Scheme("legend", legend),
         "assembly": Scheme("assembly"),

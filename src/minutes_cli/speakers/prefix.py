@@ -66,10 +66,11 @@ def _labels_in(text: str) -> list[str]:
     return [label for label in found if label.lower() not in grammar.NOT_SPEAKER_WORDS]
 
 
-def speaker_labels(
+def survey(
     lines: Iterable[str], initials: Iterable[str] = (), minimum: int = 2
-) -> frozenset[str]:
-    """Labels used often enough to be speakers rather than chance colons.
+) -> tuple[frozenset[str], int]:
+    """The labels used often enough to be speakers rather than chance colons, and how
+    many turns they open (at line starts and inside lines), from one pass over the lines.
 
     Some count from their first use: a personal name (``Joe Rastatter``), initials in
     a document that keeps a legend of initials (``RK`` joins late), and a Japanese
@@ -78,7 +79,7 @@ def speaker_labels(
     counts = Counter(label for text in lines for label in _labels_in(text))
     has_legend = bool(set(initials))
     repeated = sum(n for n in counts.values() if n >= minimum)
-    return frozenset(
+    labels = frozenset(
         label
         for label, n in counts.items()
         if n >= minimum
@@ -89,11 +90,12 @@ def speaker_labels(
         or label in SPEAKING_OFFICES
         or (not label.isascii() and grammar.ROLE_AT_END.search(label))
     )
+    return labels, sum(counts[label] for label in labels)
 
 
-def count_turns(lines: Iterable[str], labels: frozenset[str]) -> int:
-    """How many turns those labels open, at line starts and inside lines."""
-    return sum(label in labels for text in lines for label in _labels_in(text))
+def speaker_labels(lines: Iterable[str], initials: Iterable[str] = ()) -> frozenset[str]:
+    """Just the labels of :func:`survey`."""
+    return survey(lines, initials)[0]
 
 
 def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line, ...]:
