@@ -52,3 +52,39 @@ def test_pathological_documents_parse(name: str) -> None:
     document = parse_text(text)
     assert not [d for d in document.diagnostics if d.code == "M901"]
     assert_lossless(document, text)
+
+
+def test_union_tells_which_alternative_matched_and_keeps_each_ones_flags() -> None:
+    import regex
+
+    first = patterns.compile(r"^page (?P<n>\d+)$", regex.IGNORECASE)
+    second = patterns.compile(r"^(?P<n>\d+)/\d+$")
+    third = patterns.compile(r"^a.b$", regex.DOTALL)
+    combined, which = patterns.union([first, second, third])
+    found = combined.match("PAGE 3")
+    assert found is not None and which(found) == 0 and found["n"] == "3"
+    found = combined.match("3/12")
+    assert found is not None and which(found) == 1
+    found = combined.match("a\nb")
+    assert found is not None and which(found) == 2
+    # Flags stay with their alternative: the second is case-sensitive, the first is
+    # not DOTALL.
+    assert combined.match("x/12") is None
+    assert patterns.union([second])[0].match("PAGE 3") is None
+
+
+def test_union_agrees_with_trying_each_pattern_in_turn() -> None:
+    from minutes_cli import grammar
+
+    samples = ["- 3 -", "3 / 12", "Page 2 of 9", "<PAGE=4>", "<br/>", "本文です。", "p. 12", ""]
+    for text in samples:
+        expected = next((name for name, p in grammar.ARTIFACTS if p.match(text)), None)
+        assert grammar.artifact_reason(text) == expected, text
+
+
+def test_flags_that_cannot_be_scoped_are_refused() -> None:
+    import pytest
+    import regex
+
+    with pytest.raises(ValueError, match="scoped"):
+        patterns.union([patterns.compile("a", regex.ASCII)])

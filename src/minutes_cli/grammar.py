@@ -190,14 +190,15 @@ ARTIFACTS: tuple[tuple[str, patterns.Pattern], ...] = (
 )
 
 
+_ANY_ARTIFACT, _which_artifact = patterns.union([pattern for _, pattern in ARTIFACTS])
+
+
 def artifact_reason(text: str) -> str | None:
     """Why a line is layout noise, or None when it is text."""
     if len(text) > 80 and not text.lstrip().startswith("<"):
         return None  # page numbers and footers are short; only a tag line may be long
-    for name, pattern in ARTIFACTS:
-        if pattern.match(text):
-            return name
-    return None
+    found = _ANY_ARTIFACT.match(text)
+    return ARTIFACTS[_which_artifact(found)][0] if found else None
 
 
 # --- assembly and Diet speaker labels ----------------------------------------------------

@@ -12,6 +12,7 @@ line that happens to start with ``15 万人``.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from array import array
 from collections.abc import Callable, Sequence
@@ -137,11 +138,23 @@ _DIGITS = patterns.compile(r"\d+")
 
 def display_width(text: str) -> int:
     """Columns the text takes in a fixed-width rendering (wide characters count 2)."""
-    if not _NOT_SIMPLY_WIDE.search(text):
-        # Only ASCII (1 byte in UTF-8, 1 column) and 3-byte characters that are all wide:
-        # the UTF-8 length gives the width without a Python loop over the characters.
-        return len(text) + (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # ASCII (1 byte in UTF-8, 1 column) and the 3-byte characters that are all wide
+    # (3 bytes, 2 columns) give the width from the UTF-8 length, without a Python loop
+    # over the characters; only the others (○ is "ambiguous", Latin letters take 2 bytes)
+    # are looked up one by one and their share of the length taken out.
+    size = len(text.encode("utf-8", "surrogatepass"))
+    others = _NOT_SIMPLY_WIDE.findall(text) if _NOT_SIMPLY_WIDE.search(text) else ()
+    if not others:
+        return len(text) + (size - len(text)) // 2
+    rest = "".join(others)
+    simple = len(text) - len(rest)
+    simple_size = size - len(rest.encode("utf-8", "surrogatepass"))
+    return simple + (simple_size - simple) // 2 + sum(map(_width_of, rest))
+
+
+@functools.lru_cache(maxsize=4096)
+def _width_of(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 #: Characters for which the shortcut above would be wrong: 2-byte (Latin, Greek…) and
@@ -189,22 +202,32 @@ def clean_lines(text: str) -> Cleaned:
     if raw and raw[-1] == "":
         raw.pop()  # a final newline ends the last line; it does not open another
     lines: list[Line] = []
-    pages: list[int] = []
-    page = 1
     gap = 0
     for number, raw_line in enumerate(raw, start=1):
+        folded = raw_line.translate(FOLD).rstrip()
+        if not folded:
+            gap += 1
+            continue
+        stripped = folded.lstrip()
+        if not stripped:  # only white space that FOLD and rstrip left, e.g. U+2028
+            gap += 1
+            continue
+        lines.append(Line(number, folded, display_width(stripped), gap if lines else 0))
+        gap = 0
+    paged = "\f" in text.rstrip("\f\n\r ")
+    return Cleaned(tuple(lines), len(raw), newline, _page_map(raw) if paged else ())
+
+
+def _page_map(raw: Sequence[str]) -> tuple[int, ...]:
+    """The page of every line, counting form feeds (only for paged input)."""
+    pages: list[int] = []
+    page = 1
+    for raw_line in raw:
         leading = len(raw_line) - len(raw_line.lstrip("\f"))  # "\fFirst line of page 2"
         page += leading
         pages.append(page)
         page += raw_line.count("\f") - leading  # "last line\f": the next line turns over
-        folded = raw_line.translate(FOLD).rstrip()
-        if not folded.strip():
-            gap += 1
-            continue
-        lines.append(Line(number, folded, display_width(folded.strip()), gap if lines else 0))
-        gap = 0
-    paged = "\f" in text.rstrip("\f\n\r ")
-    return Cleaned(tuple(lines), len(raw), newline, tuple(pages) if paged else ())
+    return tuple(pages)
 
 
 def detect_layout(lines: Sequence[Line]) -> Layout:
@@ -247,14 +270,13 @@ def _is_single_line_block(line: Line) -> bool:
     return bool(grammar.BRACKET_LINE.match(line.text))
 
 
+_OPENER, _ = patterns.union(
+    [grammar.MARKER_START, grammar.BULLET_START, grammar.BRACKET_LINE, grammar.HEADER_LABEL]
+)
+
+
 def _opens_block(line: Line) -> bool:
-    text = line.text
-    return bool(
-        grammar.MARKER_START.match(text)
-        or grammar.BULLET_START.match(text)
-        or grammar.BRACKET_LINE.match(text)
-        or grammar.HEADER_LABEL.match(text)
-    )
+    return _OPENER.match(line.text) is not None
 
 
 def _hard_gap(prev: Line, line: Line, layout: Layout) -> bool:

@@ -8,7 +8,7 @@ the pipeline then keeps the document as plain notes and says so in a diagnostic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import regex
@@ -29,16 +29,30 @@ class PatternTimeout(Exception):
 
 
 class Pattern:
-    """A ``regex`` pattern whose matching methods pass the timeout and translate it."""
+    """A ``regex`` pattern whose matching methods pass the timeout and translate it.
 
-    __slots__ = ("_compiled",)
+    It is compiled on first use: the ``regex`` module compiles in Python, and compiling
+    every recogniser up front was a sixth of the CLI's start-up, though a document
+    typically needs only some of them (one speaker scheme, one date style).
+    """
 
-    def __init__(self, compiled: regex.Pattern[str]) -> None:
-        self._compiled = compiled
+    __slots__ = ("_flags", "_source", "_use")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached while ``_use`` is unset, i.e. before the first match: compile,
+        # then every later lookup finds the slot directly.
+        if name != "_use":
+            raise AttributeError(name)
+        self._use: regex.Pattern[str] = regex.compile(self._source, self._flags)
+        return self._use
 
     @property
     def pattern(self) -> str:
-        return self._compiled.pattern
+        return self._source
 
     def _guard(self, method: Callable[..., Any], string: str, *args: Any) -> Any:
         if len(string) < GUARD_FROM:
@@ -49,48 +63,87 @@ class Pattern:
         try:
             return method(string, *args, timeout=TIMEOUT)
         except TimeoutError:
-            raise PatternTimeout(self._compiled.pattern) from None
+            raise PatternTimeout(self._source) from None
 
     def match(self, string: str, *args: Any) -> regex.Match[str] | None:
         if len(string) < GUARD_FROM:  # the hot path, inlined: one call, no timeout
-            return self._compiled.match(string, *args)
-        result: regex.Match[str] | None = self._guard(self._compiled.match, string, *args)
+            return self._use.match(string, *args)
+        result: regex.Match[str] | None = self._guard(self._use.match, string, *args)
         return result
 
     def fullmatch(self, string: str, *args: Any) -> regex.Match[str] | None:
         if len(string) < GUARD_FROM:  # the hot path, inlined: one call, no timeout
-            return self._compiled.fullmatch(string, *args)
-        result: regex.Match[str] | None = self._guard(self._compiled.fullmatch, string, *args)
+            return self._use.fullmatch(string, *args)
+        result: regex.Match[str] | None = self._guard(self._use.fullmatch, string, *args)
         return result
 
     def search(self, string: str, *args: Any) -> regex.Match[str] | None:
         if len(string) < GUARD_FROM:  # the hot path, inlined: one call, no timeout
-            return self._compiled.search(string, *args)
-        result: regex.Match[str] | None = self._guard(self._compiled.search, string, *args)
+            return self._use.search(string, *args)
+        result: regex.Match[str] | None = self._guard(self._use.search, string, *args)
         return result
 
     def findall(self, string: str) -> list[Any]:
-        result: list[Any] = self._guard(self._compiled.findall, string)
+        if len(string) < GUARD_FROM:
+            return self._use.findall(string)
+        result: list[Any] = self._guard(self._use.findall, string)
         return result
 
     def finditer(self, string: str) -> Iterator[regex.Match[str]]:
+        if len(string) < GUARD_FROM:
+            return self._use.finditer(string)
         # finditer is lazy: materialise it so the timeout covers the whole scan.
         result: list[regex.Match[str]] = self._guard(
-            lambda s, **kw: list(self._compiled.finditer(s, **kw)), string
+            lambda s, **kw: list(self._use.finditer(s, **kw)), string
         )
         return iter(result)
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        if len(string) < GUARD_FROM:
+            return self._use.sub(repl, string, count)
         result: str = self._guard(
-            lambda s, *rest, **kw: self._compiled.sub(repl, s, count, **kw), string
+            lambda s, *rest, **kw: self._use.sub(repl, s, count, **kw), string
         )
         return result
 
     def split(self, string: str, maxsplit: int = 0) -> list[str]:
-        result: list[str] = self._guard(self._compiled.split, string, maxsplit)
+        result: list[str] = self._guard(self._use.split, string, maxsplit)
         return result
 
 
+def union(alternatives: Sequence[Pattern]) -> tuple[Pattern, Callable[[regex.Match[str]], int]]:
+    """One pattern that tries each of ``alternatives`` in order, and a function telling
+    which one a match came from.
+
+    A table of recognisers is then one call into the regex engine per line instead of one
+    per entry (the scan for the first character that can start any of them runs in C).
+    Each alternative keeps its own flags, scoped to it.
+    """
+    parts = [
+        f"(?P<_alt{i}>(?{_scoped(p._flags)}:{p.pattern}))"
+        if p._flags
+        else f"(?P<_alt{i}>{p.pattern})"
+        for i, p in enumerate(alternatives)
+    ]
+    combined = compile("|".join(parts))  # alternation is ordered: the first that matches wins
+    names = [f"_alt{i}" for i in range(len(alternatives))]
+
+    def which(found: regex.Match[str]) -> int:
+        # Not ``lastgroup``: in the regex module that names an inner group when the
+        # alternative has named groups of its own.
+        return next(i for i, name in enumerate(names) if found.start(name) >= 0)
+
+    return combined, which
+
+
+def _scoped(flags: int) -> str:
+    letters = {regex.IGNORECASE: "i", regex.DOTALL: "s", regex.MULTILINE: "m", regex.VERBOSE: "x"}
+    unknown = flags & ~sum(letters)
+    if unknown:
+        raise ValueError(f"flags {unknown:#x} cannot be scoped to one alternative")
+    return "".join(letter for flag, letter in letters.items() if flags & flag)
+
+
 def compile(pattern: str, flags: int = 0) -> Pattern:
-    """``regex.compile`` with the timeout guard."""
-    return Pattern(regex.compile(pattern, flags))
+    """``regex.compile`` with the timeout guard, compiled when first used."""
+    return Pattern(pattern, flags)

@@ -12,8 +12,11 @@ Nothing here imports the CLI, the writers or typer.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,9 +34,30 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     """Every stage over decoded text; a recogniser that times out (on input nobody has
     read) gives a plain, line-by-line record with a diagnostic instead of a hang."""
     try:
-        return _parse(source, scheme)
+        with _collector_paused():
+            return _parse(source, scheme)
     except patterns.PatternTimeout as timeout:
         return _line_by_line(source, timeout)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a document is parsed.
+
+    Parsing allocates hundreds of thousands of small objects and frees them in reference
+    order; the stages make only a few dozen reference cycles per document, however long
+    it is (tokenize's closures), so the collector's repeated scans of the young records
+    find next to nothing and cost about a tenth of the run (measured: 5.6 -> 6.2 MB/s).
+    It is switched back on afterwards, and only if it was on before; it then collects
+    those few cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _line_by_line(source: SourceText, timeout: patterns.PatternTimeout) -> Document:
@@ -139,8 +163,8 @@ def _parse(source: SourceText, scheme: str | None) -> Document:
     # The lines are not needed any more: let them go before the records are built, which
     # keeps the peak memory of a large document down.
     del cleaned, lines, head_lines, body_lines
-    tokens = speakers.tokenize(body, speech, tree, shared)
-    del body
+    # Hand the paragraphs over one by one, so each is freed once its records are made.
+    tokens = speakers.tokenize(_consume(body), speech, tree, shared)
     diagnostics = sorted(
         (*head.diagnostics, *heading_diagnostics, *tokens.diagnostics),
         key=lambda d: (d.line or 0, d.code),
@@ -158,6 +182,13 @@ def _parse(source: SourceText, scheme: str | None) -> Document:
         diagnostics=diagnostics,
     )
     return _paginate(document, page_map) if page_map else document
+
+
+def _consume(items: list[T]) -> Iterator[T]:
+    """Yield the items of ``items`` in order, emptying it as it goes."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _paginate(value: T, pages: tuple[int, ...]) -> T:

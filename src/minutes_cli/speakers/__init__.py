@@ -15,7 +15,7 @@ note: plain paragraphs after it are more of the same speech, and events inside i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -238,7 +238,7 @@ def _event(paragraph: Paragraph) -> Event:
 
 
 def tokenize(
-    paragraphs: Sequence[Paragraph],
+    paragraphs: Iterable[Paragraph],
     scheme: Scheme,
     tree: SectionTree,
     shared: frozenset[int] = frozenset(),

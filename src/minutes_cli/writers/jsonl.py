@@ -29,5 +29,7 @@ def write_jsonl(document: Document, out: TextIO, options: WriteOptions) -> None:
     del options  # no JSONL options yet; the signature is the registry's
     for row in utterance_rows(document):
         line = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-        out.write(line.translate(_LINE_BREAKERS))
+        if "\u2028" in line or "\u2029" in line or "\x85" in line:  # rare: test first
+            line = line.translate(_LINE_BREAKERS)
+        out.write(line)
         out.write("\n")

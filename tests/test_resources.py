@@ -1,0 +1,44 @@
+"""Resource behaviour of the pipeline that the speed and memory work relies on."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from minutes_cli import parse_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = (FIXTURES / "seed_kushiro_2025.txt").read_text(encoding="utf-8")
+
+
+def _cyclic_garbage(text: str) -> int:
+    """Objects in reference cycles that one parse of ``text`` leaves behind."""
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        parse_text(text)
+        return gc.collect()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_cycles_do_not_grow_with_the_document() -> None:
+    # The parse runs with the cycle collector paused: that is only safe if the cycles it
+    # makes stay a handful per document, not one per line or record.
+    parse_text(SEED)  # first use compiles patterns and fills caches
+    small, large = _cyclic_garbage(SEED * 2), _cyclic_garbage(SEED * 40)
+    assert large <= small + 20, (small, large)
+
+
+def test_the_collector_is_left_as_it_was() -> None:
+    gc.enable()
+    parse_text(SEED)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_text(SEED)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
