@@ -59,12 +59,11 @@ class Scheme:
 
     def start(self, text: str) -> Start | None:
         """The utterance that ``text`` opens under this scheme, if any."""
-        if grammar.event_kind(text.strip()):
-            return None
-        indent = len(text) - len(text.lstrip())
+        # Each scheme's own test first: most lines fail it, and then the event test
+        # (an event is never an utterance) need not run.
         if self.name in ("legend", "assembly"):
             found = grammar.MARKER_START.match(text)
-            if not found:
+            if not found or grammar.event_kind(text.strip()):
                 return None
             marker = grammar.canonical_marker(found["marker"])
             column = found.start("marker") + 1
@@ -94,8 +93,13 @@ class Scheme:
             )
         if self.name == "prefix":
             found_prefix = prefix.find_prefix(text)
-            if found_prefix is None or found_prefix.label not in self.labels:
+            if (
+                found_prefix is None
+                or found_prefix.label not in self.labels
+                or grammar.event_kind(text.strip())
+            ):
                 return None
+            indent = len(text) - len(text.lstrip())
             speaker = self.initials.get(found_prefix.label, found_prefix.label)
             role = (
                 found_prefix.label
