@@ -113,3 +113,11 @@ def test_display_width_shortcut_agrees_with_unicodedata_everywhere() -> None:
         expected = 2 if unicodedata.east_asian_width(char) in "WF" else 1
         assert display_width(char) == expected, hex(cp)
     assert display_width("議事録 abc é ｱ") == 6 + 5 + 1 + 1 + 1
+
+
+def test_the_foldable_class_is_exactly_the_fold_table() -> None:
+    # clean_lines skips translating lines the class does not match: it must not miss one.
+    from minutes_cli.normalize import _FOLDABLE, FOLD
+
+    matched = {cp for cp in range(0x110000) if _FOLDABLE.match(chr(cp))}
+    assert matched == set(FOLD)

@@ -18,6 +18,8 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+import regex
+
 from minutes_cli import grammar, patterns
 from minutes_cli.models import Dropped
 
@@ -48,6 +50,25 @@ FOLD.update(
         )
     }
 )
+
+
+def _char_class(codes: Sequence[int]) -> str:
+    """A regex character class of ``codes``, runs written as ranges."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    escape = regex.escape
+    return "[" + "".join(
+        escape(chr(a)) if a == b else f"{escape(chr(a))}-{escape(chr(b))}" for a, b in runs
+    ) + "]"
+
+
+#: Any character that FOLD changes: most lines have none, and a search in C is cheaper
+#: than translating them.
+_FOLDABLE = patterns.compile(_char_class(list(FOLD)))
 
 
 class Line(NamedTuple):
@@ -204,7 +225,7 @@ def clean_lines(text: str) -> Cleaned:
     lines: list[Line] = []
     gap = 0
     for number, raw_line in enumerate(raw, start=1):
-        folded = raw_line.translate(FOLD).rstrip()
+        folded = (raw_line.translate(FOLD) if _FOLDABLE.search(raw_line) else raw_line).rstrip()
         if not folded:
             gap += 1
             continue

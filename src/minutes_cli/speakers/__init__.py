@@ -121,31 +121,29 @@ class Scheme:
 
 def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
     """Pick the speaker scheme that explains the document's speaker lines best."""
+    if forced is not None and forced not in SCHEMES:
+        raise ValueError(f"unknown speaker scheme {forced!r}; use one of {', '.join(SCHEMES)}")
+    if forced in ("assembly", "none"):
+        return Scheme(forced)
+    # Each test only as far as the decision needs it: a legend settles it at once.
+    legend = read_legend(Paragraph.of_line(line) for line in lines)
+    if forced == "legend" or (legend and forced is None):
+        return Scheme("legend", legend)
     texts = [line.text.strip() for line in lines]
-    legend = read_legend([Paragraph.of_line(line) for line in lines])
-    marker_lines = [t for t in texts if grammar.MARKER_START.match(t) and not grammar.event_kind(t)]
-    labelled = [t for t in marker_lines if assembly.parse_label(t[1:]) is not None]
     initials = prefix.initials_legend("\n".join(texts[:40]))
     labels, prefixed = prefix.survey(texts, initials)
-    candidates = {
-        "legend": Scheme("legend", legend),
-        "assembly": Scheme("assembly"),
-        "prefix": Scheme("prefix", labels=labels | frozenset(initials), initials=initials),
-        "none": Scheme("none"),
-    }
-    if forced:
-        if forced not in candidates:
-            raise ValueError(f"unknown speaker scheme {forced!r}; use one of {', '.join(SCHEMES)}")
-        return candidates[forced]
-    if legend:
-        return candidates["legend"]
+    by_prefix = Scheme("prefix", labels=labels | frozenset(initials), initials=initials)
+    if forced == "prefix":
+        return by_prefix
+    marker_lines = [t for t in texts if grammar.MARKER_START.match(t) and not grammar.event_kind(t)]
+    labelled = [t for t in marker_lines if assembly.parse_label(t[1:]) is not None]
     if labelled and len(labelled) >= 0.5 * len(marker_lines):
-        return candidates["assembly"]
+        return Scheme("assembly")
     if prefixed >= 3 and prefixed > len(marker_lines):
-        return candidates["prefix"]
+        return by_prefix
     if marker_lines:
-        return candidates["legend"]  # markers without a key: kept, with a diagnostic
-    return candidates["none"]
+        return Scheme("legend", legend)  # markers without a key: kept, with a diagnostic
+    return Scheme("none")
 
 
 class Tokenized(NamedTuple):

@@ -3,7 +3,7 @@ says what each paragraph's marker means; speakers are roles, not names."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from minutes_cli import grammar, patterns
 from minutes_cli.models import LegendEntry
@@ -48,7 +48,7 @@ def is_legend_paragraph(paragraph: Paragraph) -> bool:
 _ELLIPSIS = patterns.compile(r"…|‥|・・・|\.\.\.")
 
 
-def read_legend(paragraphs: Sequence[Paragraph]) -> tuple[LegendEntry, ...]:
+def read_legend(paragraphs: Iterable[Paragraph]) -> tuple[LegendEntry, ...]:
     """The first legend in the document: a bracketed key anywhere, or a legend-only paragraph."""
     for paragraph in paragraphs:
         found = grammar.LEGEND_BLOCK.search(paragraph.text)
