@@ -4,6 +4,8 @@ the sizes named in the hardening issue parse in linear time, losslessly."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minutes_cli import parse_text, patterns
 from minutes_cli.checks import check
@@ -88,3 +90,19 @@ def test_flags_that_cannot_be_scoped_are_refused() -> None:
 
     with pytest.raises(ValueError, match="scoped"):
         patterns.union([patterns.compile("a", regex.ASCII)])
+
+
+@given(st.text(alphabet="。．！？!?.」』）)]a あ \n", max_size=12))
+def test_ends_sentence_is_the_pattern_it_replaces(text: str) -> None:
+    import regex
+
+    from minutes_cli import grammar
+
+    spec = regex.compile(r"[。．！？!?.][」』）)\]]*\Z")  # the former SENTENCE_END
+    assert grammar.ends_sentence(text) == bool(spec.search(text))
+
+
+def test_char_set_takes_only_a_character_class() -> None:
+    assert patterns.char_set("[a-c]").findall("xaybz") == ["a", "b"]
+    with pytest.raises(ValueError, match="character class"):
+        patterns.char_set("a+b")

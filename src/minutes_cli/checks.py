@@ -94,7 +94,7 @@ def _unplaced_lines(document: Document) -> Iterator[Hit]:
 def _suspicious_reflow(document: Document) -> Iterator[Hit]:
     for record in _records(document):
         for paragraph in record.text.split("\n"):
-            if len(paragraph) > REFLOW_LIMIT and not grammar.SENTENCE_END.search(paragraph):
+            if len(paragraph) > REFLOW_LIMIT and not grammar.ends_sentence(paragraph):
                 yield (
                     record.line_start,
                     None,

@@ -9,6 +9,7 @@ digits and letters already folded to ASCII, see :mod:`minutes_cli.normalize`).
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -67,11 +68,21 @@ HEADER_LABEL = patterns.compile(
     re.DOTALL,
 )
 
-#: Text that ends a sentence, possibly followed by closing quotes or brackets.
-SENTENCE_END = patterns.compile(r"[。．！？!?.][」』）)\]]*$")
+#: Text that ends a sentence: one of these, possibly followed by closing quotes or
+#: brackets. (Tests at the end of a line are string tests, not ``…$`` patterns: the regex
+#: module would try every position of the line first, several times slower.)
+SENTENCE_ENDERS = "。．！？!?."
+CLOSERS = "」』）)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence (``…です。``, ``…か？」``)."""
+    body = text.rstrip(CLOSERS)
+    return bool(body) and body[-1] in SENTENCE_ENDERS
+
 
 #: Characters across which a reflow joins with a space (Latin text), not directly.
-LATIN_END = patterns.compile(r"[A-Za-z0-9,.;:!?)\]'\"%]$")
+LATIN_ENDERS = frozenset(string.ascii_letters + string.digits + ",.;:!?)]'\"%")
 LATIN_START = patterns.compile(r"^[A-Za-z0-9(\['\"]")
 
 # --- headings ------------------------------------------------------------------------

@@ -143,7 +143,7 @@ def classify_line(text: str) -> tuple[str, str | None, str]:
     if len(grammar.INITIALS_ENTRY.findall(text)) >= 3:
         return "attendance-head", "Attendees", text
     found = KEY_VALUE.match(text)
-    if found and display_width(text) <= 80 and not grammar.SENTENCE_END.search(text):
+    if found and display_width(text) <= 80 and not grammar.ends_sentence(text):
         return "label:other", found["label"], found["value"]
     date = jpdate.find_date(text)
     if date and display_width(text) <= 80:
@@ -196,7 +196,7 @@ def find_body_start(
         ):
             return index
         if kind == "text" and (
-            grammar.SENTENCE_END.search(text) or display_width(text) > MAX_TITLE_WIDTH
+            grammar.ends_sentence(text) or display_width(text) > MAX_TITLE_WIDTH
         ):
             return index
     return len(lines)
@@ -426,7 +426,7 @@ _SEATED = patterns.compile(r"(?P<seat>\d{1,3})\s*番\s+(?P<name>.+?)(?=\s+\d{1,3
 def _people(text: str) -> list[tuple[str | None, str, int | None]]:
     """``(role, name, seat)`` for each person on an attendance line."""
     text = text.strip()
-    if not text or text in ("なし", "な し") or grammar.SENTENCE_END.search(text):
+    if not text or text in ("なし", "な し") or grammar.ends_sentence(text):
         return []
     seated = list(_SEATED.finditer(text))
     if seated:

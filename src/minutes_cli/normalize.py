@@ -68,7 +68,7 @@ def _char_class(codes: Sequence[int]) -> str:
 
 #: Any character that FOLD changes: most lines have none, and a search in C is cheaper
 #: than translating them.
-_FOLDABLE = patterns.compile(_char_class(list(FOLD)))
+_FOLDABLE = patterns.char_set(_char_class(list(FOLD)))
 
 
 class Line(NamedTuple):
@@ -164,7 +164,7 @@ def display_width(text: str) -> int:
     # over the characters; only the others (○ is "ambiguous", Latin letters take 2 bytes)
     # are looked up one by one and their share of the length taken out.
     size = len(text.encode("utf-8", "surrogatepass"))
-    others = _NOT_SIMPLY_WIDE.findall(text) if _NOT_SIMPLY_WIDE.search(text) else ()
+    others = _NOT_SIMPLY_WIDE.findall(text)
     if not others:
         return len(text) + (size - len(text)) // 2
     rest = "".join(others)
@@ -180,7 +180,7 @@ def _width_of(char: str) -> int:
 
 #: Characters for which the shortcut above would be wrong: 2-byte (Latin, Greek…) and
 #: 4-byte ones, and the narrow or ambiguous 3-byte blocks (punctuation, half-width kana…).
-_NOT_SIMPLY_WIDE = patterns.compile(
+_NOT_SIMPLY_WIDE = patterns.char_set(
     "[\u0080-\u10ff\u1100-\u115f\u1160-\u2e7f\u303f\u3248-\u324f\u4dc0-\u4dff"
     "\ua4d0-\uabff\ud7b0-\uf8ff"
     "\ufb00-\ufe0f\ufe20-\ufe2f\ufe50-\ufeff\uff61-\uffdc\uffe8-\uffff"
@@ -279,7 +279,7 @@ def detect_layout(lines: Sequence[Line]) -> Layout:
 
 def _joiner(previous: str, following: str) -> str:
     """Japanese wraps join directly; Latin words across a wrap need a space."""
-    if grammar.LATIN_END.search(previous) and grammar.LATIN_START.match(following):
+    if previous[-1:] in grammar.LATIN_ENDERS and grammar.LATIN_START.match(following):
         return " "
     return ""
 
@@ -305,7 +305,7 @@ def _hard_gap(prev: Line, line: Line, layout: Layout) -> bool:
 
 
 def _sentence_ended(prev: Line, line: Line, layout: Layout) -> bool:
-    if not grammar.SENTENCE_END.search(prev.text):
+    if not grammar.ends_sentence(prev.text):
         return False
     # Hard-wrapped text: a full line may end in 。 by chance, a short one ends the paragraph.
     return layout.wrap_width is not None and prev.width < 0.85 * layout.wrap_width
@@ -321,7 +321,7 @@ def _not_wrapped(prev: Line, line: Line, layout: Layout) -> bool:
         return False
     return bool(
         line.text[:1].isspace()
-        or grammar.SENTENCE_END.search(prev.text)
+        or grammar.ends_sentence(prev.text)
         or prev.width < 0.6 * layout.max_width
     )
 

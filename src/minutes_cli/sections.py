@@ -78,7 +78,7 @@ def _match(text: str) -> tuple[grammar.HeadingStyle, int, str, str, str | None] 
         else:
             number = text[: found.start("title")].strip()
         title, remark = _split_remark(found["title"].strip())
-        if display_width(title) > 60 and grammar.SENTENCE_END.search(title):
+        if display_width(title) > 60 and grammar.ends_sentence(title):
             return None  # a numbered sentence (a list item), not a heading
         if (
             style.name == "arabic"
@@ -103,7 +103,7 @@ def _continues_previous(prev: Line | None, line: Line, layout: Layout) -> bool:
         return False
     soft = line.gap < (2 if layout.doubled else 1)
     full = prev.width >= 0.9 * layout.wrap_width
-    return soft and full and not grammar.SENTENCE_END.search(prev.text)
+    return soft and full and not grammar.ends_sentence(prev.text)
 
 
 def find_headings(
