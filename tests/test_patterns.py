@@ -106,3 +106,11 @@ def test_char_set_takes_only_a_character_class() -> None:
     assert patterns.char_set("[a-c]").findall("xaybz") == ["a", "b"]
     with pytest.raises(ValueError, match="character class"):
         patterns.char_set("a+b")
+
+
+@given(st.text(alphabet="○〇◎●…‥・.:：=＝－- 　議長委員a", max_size=14))
+def test_the_legend_prefilter_never_rejects_an_entry(text: str) -> None:
+    from minutes_cli import grammar
+
+    if grammar.LEGEND_ENTRY.search(text):
+        assert grammar.may_hold_legend_entry(text)

@@ -44,6 +44,22 @@ LEGEND_BLOCK = patterns.compile(
     r"[【\[［(（〔]\s*(?P<body>" + MARKER_CLASS + r"\s*(?:…|‥|:|：|=|＝|・・・|\.\.\.|・|－|-)"
     r"[^】\]］)）〕]*)[】\]］)）〕]"
 )
+#: Scanner for the marker characters themselves (stdlib re: see patterns.char_set).
+MARKER_CHARS = patterns.char_set(MARKER_CLASS)
+
+#: What a legend entry's separator can start with (``…``, ``‥``, ``・・・``, ``...``, ``:``…).
+LEGEND_SEPARATOR_START = frozenset("…‥・.:：=＝－-")
+
+
+def may_hold_legend_entry(text: str) -> bool:
+    """A cheap necessary condition for LEGEND_ENTRY: some marker is followed, after white
+    space, by the start of a separator. Most paragraphs fail it without a regex scan."""
+    for found in MARKER_CHARS.finditer(text):
+        if text[found.end() :].lstrip()[:1] in LEGEND_SEPARATOR_START:
+            return True
+    return False
+
+
 LEGEND_ENTRY = patterns.compile(
     r"(?P<marker>" + MARKER_CLASS + r")\s*(?:…+|‥+|・・・|\.\.\.|:|：|=|＝|・|－|-)\s*"
     r"(?P<role>[^\s、,，/／】\]］)）〕>＞" + re.escape(MARKER_SYMBOLS) + r"]+)"

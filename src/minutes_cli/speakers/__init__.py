@@ -179,6 +179,8 @@ PARAGRAPH_KINDS: tuple[tuple[str, Callable[[Paragraph, Scheme], bool]], ...] = (
 def materials(paragraph: Paragraph) -> list[Material]:
     """Handouts named in the paragraph: ``資料１ 第２期…の全体像``."""
     found: list[Material] = []
+    if "資料" not in paragraph.text:  # what every reference starts with: skip the scan
+        return found
     for match in grammar.MATERIAL_REF.finditer(paragraph.text):
         title = match["title"].strip().rstrip("と、，,").strip() or None
         found.append(
@@ -227,6 +229,8 @@ class _Turn:
 
 def _clean(text: str) -> str:
     """Record text: leftover inline HTML tags (``<span lang="ja">``) removed."""
+    if "<" not in text:  # every tag starts with one: skip the scan
+        return text.strip()
     return grammar.INLINE_TAG.sub("", text).strip()
 
 

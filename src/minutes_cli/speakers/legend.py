@@ -37,6 +37,8 @@ def legend_entries(
 def is_legend_paragraph(paragraph: Paragraph) -> bool:
     """True when the paragraph is nothing but a legend (``◎…議長 ○…委員``, bracketed or
     not, one entry or several)."""
+    if not grammar.may_hold_legend_entry(paragraph.text):
+        return False
     text = paragraph.text.strip().strip("【】[]［］()（）〔〕<>＜＞")
     entries = list(grammar.LEGEND_ENTRY.finditer(text))
     covered = sum(len(m[0]) for m in entries)
