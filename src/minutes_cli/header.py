@@ -406,6 +406,10 @@ def _times(lines: Sequence[HeaderLine], body: Sequence[Paragraph]) -> tuple[str 
     return (start[0].hhmm() if start else None, end[0].hhmm() if end else None)
 
 
+#: A letter of the Latin alphabet, as the English and French phrases use (à, é).
+_LATIN_LETTER = patterns.char_set("[A-Za-z\u00c0-\u00ff]")
+
+
 def _time_after(
     pattern: patterns.Pattern, texts: Sequence[str], first: bool
 ) -> list[jpdate.TimeMatch]:
@@ -413,6 +417,7 @@ def _time_after(
     found = [
         times
         for text in texts
+        if _LATIN_LETTER.search(text)  # every phrase has one; most Japanese text has none
         for match in pattern.finditer(text)
         if (times := jpdate.find_times(text[match.end() : match.end() + 16]))
     ]
@@ -660,7 +665,9 @@ def _item(lines: Sequence[HeaderLine]) -> AgendaItem:
 def find_attendance(paragraphs: Sequence[Paragraph]) -> Attendance | None:
     """The first stated attendance count: ``委員 11 名中７名出席`` or ``出席者 7 名``."""
     for paragraph in paragraphs:
-        found = grammar.ATTENDANCE.search(paragraph.text)
+        # Both forms say 出席: a substring test spares the (slow) scan of every paragraph
+        # of a document that gives no count.
+        found = grammar.ATTENDANCE.search(paragraph.text) if "出席" in paragraph.text else None
         if not found:
             continue
         present = found["present"] or found["present_only"]
