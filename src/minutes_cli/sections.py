@@ -181,6 +181,8 @@ def from_agenda(
     for paragraph in paragraphs:
         if opens_turn(paragraph) or turn_start is None:
             turn_start = paragraph.line_start
+        if "日程第" not in paragraph.text:  # in every match: skip the scan
+            continue
         for found in TAKEN_UP.finditer(paragraph.text):
             ordinal = jpdate.parse_int(found["num"])
             if ordinal is not None:

@@ -126,7 +126,9 @@ def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
     if forced in ("assembly", "none"):
         return Scheme(forced)
     # Each test only as far as the decision needs it: a legend settles it at once.
-    legend = read_legend(Paragraph.of_line(line) for line in lines)
+    legend = read_legend(
+        Paragraph.of_line(line) for line in lines if grammar.may_hold_legend_entry(line.text)
+    )
     if forced == "legend" or (legend and forced is None):
         return Scheme("legend", legend)
     texts = [line.text.strip() for line in lines]

@@ -62,7 +62,8 @@ def is_remark(text: str) -> bool:
 def _labels_in(text: str) -> list[str]:
     """Labels at the start of ``text`` and glued inside it (PDF text)."""
     found = [p.label] if (p := find_prefix(text)) is not None else []
-    found += [m["label"] for m in grammar.MIDLINE_NAME.finditer(text)]
+    if ":" in text:  # every glued label ends in one: skip the scan without
+        found += [m["label"] for m in grammar.MIDLINE_NAME.finditer(text)]
     return [label for label in found if label.lower() not in grammar.NOT_SPEAKER_WORDS]
 
 
@@ -104,7 +105,7 @@ def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line
     for line in lines:
         cuts = [
             m.start("label")
-            for m in grammar.MIDLINE_NAME.finditer(line.text)
+            for m in (grammar.MIDLINE_NAME.finditer(line.text) if ":" in line.text else ())
             if m["label"] in labels
         ]
         if not cuts:
