@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import date
 from enum import Enum, IntEnum
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO
@@ -27,6 +28,7 @@ from minutes_cli.engines.batch import (
     STDIN,
     CheckTask,
     Missing,
+    ParseOutcome,
     ParseTask,
     ReadOptions,
     Target,
@@ -54,14 +56,36 @@ class SchemeChoice(str, Enum):
     NONE = "none"
 
 
+class EngineChoice(str, Enum):
+    """``--engine``: worker processes on this machine, or a Dask cluster."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
+
+class ParseFormat(str, Enum):
+    """``parse --format``: the streaming writers' formats, plus the SQLite archive, which is
+    a database file rather than a text stream (so it is not one of the writers)."""
+
+    JSON = Format.JSON.value
+    JSONL = Format.JSONL.value
+    CSV = Format.CSV.value
+    MD = Format.MD.value
+    SQLITE = "sqlite"
+
+
 class ExitCode(IntEnum):
     """Exit codes; the README lists them and scripts may rely on them."""
 
     OK = 0
-    #: The run finished, but some inputs failed (parse) or findings reached --fail-on (check).
+    #: The run finished, but some inputs failed (parse) or findings reached --fail-on (check);
+    #: search: nothing matched.
     FINDINGS = 1
-    #: Bad usage or unusable input (a single file that cannot be read; check: unreadable files).
+    #: Bad usage or unusable input (a single file that cannot be read; check: unreadable files;
+    #: a database that is missing, not a minutes archive or of a newer schema).
     INPUT_ERROR = 2
+    #: --engine dask: the Dask scheduler cannot be reached or started, or was lost.
+    UNAVAILABLE = 69
     #: A bug in minutes itself (the message says how to get a traceback).
     INTERNAL_ERROR = 70
     #: Interrupted with Ctrl-C.
@@ -102,7 +126,8 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    """Turn raw meeting minutes into validated records (JSON, JSON Lines, CSV, Markdown)."""
+    """Turn raw meeting minutes into validated records (JSON, JSON Lines, CSV, Markdown),
+    or a searchable SQLite archive."""
 
 
 @contextmanager
@@ -213,6 +238,24 @@ JobsOption = Annotated[
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
 ]
+EngineOption = Annotated[
+    EngineChoice,
+    typer.Option(
+        "--engine",
+        case_sensitive=False,
+        help="Where several inputs are parsed: local worker processes, or a Dask cluster "
+        "(needs the dask extra; inputs and --out-dir on a filesystem the workers share).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="--engine dask: the cluster's scheduler (tcp://host:8786); default: start a "
+        "local cluster of --jobs workers.",
+    ),
+]
 
 
 @app.command(
@@ -222,6 +265,8 @@ QuietOption = Annotated[
         "  minutes parse minutes.txt -f csv --bom -o out.csv   # for Excel\n\n"
         "  minutes parse archive/ -f jsonl > all.jsonl    # every file, one stream\n\n"
         "  minutes parse archive/ --out-dir out/ --skip-existing   # one output per input\n\n"
+        "  minutes parse archive/ --out-dir out/ --engine dask --scheduler tcp://head:8786\n\n"
+        "  minutes parse archive/ -f sqlite -o minutes.db   # a searchable archive\n\n"
         "  cat minutes.txt | minutes parse - -f md"
     ),
 )
@@ -234,14 +279,16 @@ def parse(
         ),
     ],
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = Format.JSON,
+        ParseFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = ParseFormat.JSON,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="One input: write here (atomically) instead of stdout.",
+            help="One input: write here (atomically) instead of stdout. "
+            "sqlite: the database to create or update (any number of inputs).",
             dir_okay=False,
         ),
     ] = None,
@@ -265,25 +312,35 @@ def parse(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     scheme: SchemeOption = SchemeChoice.AUTO,
     encoding: EncodingOption = None,
+    engine: EngineOption = EngineChoice.LOCAL,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Parse minutes into records.
 
     JSON is the whole document (an array for several inputs); JSON Lines and CSV
     have one utterance per line/row, with source file, date and section, in one
-    stream for all inputs; Markdown is for reading. A bad input is reported on
-    stderr and the run goes on; the exit code is then 1.
+    stream for all inputs; Markdown is for reading; sqlite stores every input in
+    a database for minutes search. A bad input is reported on stderr and the run
+    goes on; the exit code is then 1.
     """
+    _check_engine(engine, scheduler, format is ParseFormat.SQLITE)
+    if format is ParseFormat.SQLITE:
+        _parse_archive(
+            inputs, output, out_dir, glob or [], jobs, quiet, max_bytes, scheme, encoding
+        )
+        return
+    fmt = Format(format.value)
     single = (
         len(inputs) == 1 and out_dir is None and (inputs[0] == STDIN or not is_dir(Path(inputs[0])))
     )
     if single:
-        _parse_single(inputs[0], format, output, bom, max_bytes, _forced(scheme), encoding)
+        _parse_single(inputs[0], fmt, output, bom, max_bytes, _forced(scheme), encoding)
         return
     if output is not None:
         fail("--output", "takes one input; use --out-dir for several", ExitCode.INPUT_ERROR)
     _parse_batch(
         inputs,
-        format,
+        fmt,
         out_dir,
         skip_existing,
         bom,
@@ -293,7 +350,44 @@ def parse(
         max_bytes,
         _forced(scheme),
         encoding,
+        engine,
+        scheduler,
     )
+
+
+def _check_engine(engine: EngineChoice, scheduler: str | None, sqlite: bool) -> None:
+    """Say at once, before reading anything, that the chosen engine cannot run."""
+    if engine is EngineChoice.LOCAL:
+        if scheduler is not None:
+            fail("--scheduler", "needs --engine dask")
+        return
+    if sqlite:
+        fail("--engine", "-f sqlite is written by one process; use --engine local")
+    from minutes_cli.engines.dask_engine import INSTALL, missing
+
+    if (name := missing()) is not None:
+        fail("--engine", f"dask needs the dask extra ({name} is missing): {INSTALL}")
+
+
+@contextmanager
+def _engine(
+    engine: EngineChoice, scheduler: str | None, jobs: int | None, tasks: list[ParseTask]
+) -> Iterator[Iterator[ParseOutcome]]:
+    """The outcomes of ``tasks`` in input order, from the chosen engine. A Dask engine that
+    cannot run is one line on stderr: exit 2 for a missing extra or a bad address, 69 for a
+    scheduler that cannot be reached (or a local cluster that cannot start)."""
+    if engine is EngineChoice.LOCAL:
+        yield ordered_map(parse_one, tasks, 1 if len(tasks) < 2 else (jobs or default_jobs()))
+        return
+    from minutes_cli.engines import dask_engine  # only Dask runs pay for importing dask
+
+    try:
+        with dask_engine.connect(scheduler, jobs or default_jobs()) as cluster:
+            yield cluster.map(parse_one, tasks)
+    except dask_engine.EngineError as error:
+        unavailable = isinstance(error, dask_engine.Unavailable)
+        code = ExitCode.UNAVAILABLE if unavailable else ExitCode.INPUT_ERROR
+        fail(error.where, error.message, code)
 
 
 def _parse_single(
@@ -332,6 +426,8 @@ def _parse_batch(
     max_bytes: int,
     scheme: str | None,
     encoding: str | None,
+    engine: EngineChoice = EngineChoice.LOCAL,
+    scheduler: str | None = None,
 ) -> None:
     started = time.perf_counter()
     found = list(discover(inputs, globs))
@@ -345,15 +441,15 @@ def _parse_batch(
         for item in found
         if isinstance(item, Target)
     ]
-    workers = 1 if len(tasks) < 2 else (jobs or default_jobs())
     ok = skipped = utterances = size = 0
     try:
         with (
+            _engine(engine, scheduler, jobs, tasks) as outcomes,
             _output(None) if out_dir is None else nullcontext(None) as out,
             _progress(len(tasks), quiet, "parsing") as advance,
         ):
             stream = Stream(format, out, bom) if out is not None else None
-            for outcome in ordered_map(parse_one, tasks, workers):
+            for outcome in outcomes:
                 if outcome.error:
                     failed += 1
                     sys.stderr.write(f"minutes: {outcome.error}\n")
@@ -380,6 +476,171 @@ def _parse_batch(
             f"{size / 1e6:,.1f} MB in {elapsed:.1f} s{rate}\n"
         )
     raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+# --- the archive: parse -f sqlite, search ----------------------------------------------
+
+
+def _parse_archive(
+    inputs: list[str],
+    database: Path | None,
+    out_dir: Path | None,
+    globs: list[str],
+    jobs: int | None,
+    quiet: bool,
+    max_bytes: int,
+    scheme: SchemeChoice,
+    encoding: str | None,
+) -> None:
+    """Parse in the workers, store in this process: SQLite takes one writer, and one
+    transaction per document means an interrupted run leaves only whole documents."""
+    if out_dir is not None:
+        fail("--out-dir", "-f sqlite writes one database; name it with --output, not --out-dir")
+    if database is None:
+        fail("-f sqlite", "needs --output FILE.db; a database cannot be written to stdout")
+    from minutes_cli import archive  # only archive runs pay for sqlite3
+
+    started = time.perf_counter()
+    created = not database.exists()
+    try:
+        store = archive.Archive(database, write=True)
+    except archive.ArchiveError as error:
+        fail(error.path, error.message)
+    found = list(discover(inputs, globs))
+    for item in found:
+        if isinstance(item, Missing):
+            sys.stderr.write(f"minutes: {display_path(item.path)}: {item.reason}\n")
+    options = ReadOptions(max_bytes, _forced(scheme), encoding, _stdin_bytes(inputs))
+    # The workers render the record as JSON; it is read back and stored here.
+    tasks = [ParseTask(item, Format.JSON, options) for item in found if isinstance(item, Target)]
+    workers = 1 if len(tasks) < 2 else (jobs or default_jobs())
+    failed = len(found) - len(tasks)
+    new = updated = utterances = size = 0
+    try:
+        with _progress(len(tasks), quiet, "storing") as advance:
+            for outcome in ordered_map(parse_one, tasks, workers):
+                if outcome.error is not None or outcome.text is None:
+                    failed += 1
+                    sys.stderr.write(f"minutes: {outcome.error}\n")
+                else:
+                    document = Document.model_validate_json(outcome.text)
+                    try:
+                        replaced = store.store(document, archive.compact_json(outcome.text))
+                    except archive.RecordError as error:
+                        failed += 1
+                        sys.stderr.write(f"minutes: {display_path(outcome.path)}: {error}\n")
+                    else:
+                        updated += replaced
+                        new += not replaced
+                        utterances += outcome.utterances
+                        size += outcome.size
+                if advance:
+                    advance()
+    except archive.ArchiveError as error:
+        fail(error.path, error.message)
+    finally:
+        store.close()
+        if created and not new + updated:  # nothing stored: leave no empty database behind
+            database.unlink(missing_ok=True)
+    if not quiet:
+        elapsed = time.perf_counter() - started
+        sys.stderr.write(
+            f"minutes: {len(found)} inputs: {new + updated} stored ({new} new, {updated} updated),"
+            f" {failed} failed; {utterances:,} utterances, {size / 1e6:,.1f} MB in {elapsed:.1f} s"
+            f" -> {display_path(str(database))}\n"
+        )
+    single = len(inputs) == 1 and (inputs[0] == STDIN or not is_dir(Path(inputs[0])))
+    if failed:
+        raise typer.Exit(int(ExitCode.INPUT_ERROR if single else ExitCode.FINDINGS))
+    raise typer.Exit(int(ExitCode.OK))
+
+
+class SearchFormat(str, Enum):
+    """``search --format``: a table for people, JSON or CSV for scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  minutes search minutes.db 外国人材\n\n"
+        "  minutes search minutes.db 議長 --role 委員 --since 2025-01-01\n\n"
+        "  minutes search minutes.db 'AND \"quoted\"' -f json | jq '.[].text'"
+    ),
+)
+def search(
+    database: Annotated[
+        Path,
+        typer.Argument(help="A database written by minutes parse -f sqlite.", metavar="DB"),
+    ],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Text to find in utterances, as a literal phrase (no operators).", metavar="TEXT"
+        ),
+    ],
+    role: Annotated[
+        str | None, typer.Option("--role", help="Only utterances with this role, e.g. 委員.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="Only meetings on or after this date."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="YYYY-MM-DD", help="Only meetings on or before this date."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")
+    ] = 20,
+    format: Annotated[
+        SearchFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="table (default), json or csv."),
+    ] = SearchFormat.TABLE,
+) -> None:
+    """Search the utterances of an archive: newest meeting first, then in document order.
+
+    Three characters or more use the full-text index (trigrams, so Japanese words need
+    no spaces); shorter text such as 議長 is found by a scan. Exit codes: 0 found,
+    1 nothing found, 2 usage error or unusable database.
+    """
+    if not query.strip():
+        fail("TEXT", "the search text is empty")
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _is_iso_date(value):
+            fail(name, f"{value!r} is not a date in the form YYYY-MM-DD")
+    from minutes_cli import archive, search_output  # only searches pay for sqlite3 and rich
+
+    wanted = archive.Query(query, role, since, until, limit or None)
+    try:
+        with archive.Archive(database, write=False) as store:
+            hits = store.search(wanted)
+    except archive.ArchiveError as error:
+        fail(error.path, error.message)
+    try:
+        with _output(None) as out:
+            if format is SearchFormat.JSON:
+                search_output.write_json(hits, out)
+            elif format is SearchFormat.CSV:
+                search_output.write_csv(hits, out)
+            elif hits:
+                search_output.write_table(hits, query, out, sys.stdout.isatty())
+            else:
+                sys.stderr.write(f"minutes: no utterance contains {query!r}\n")
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    raise typer.Exit(int(ExitCode.OK if hits else ExitCode.FINDINGS))
+
+
+def _is_iso_date(value: str) -> bool:
+    """YYYY-MM-DD exactly, as documents.date stores it (so the comparison is by date)."""
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 # --- check -----------------------------------------------------------------------------

@@ -358,3 +358,28 @@ class Document(Record):
 
 
 Section.model_rebuild()
+
+
+class ParseFailure(Record):
+    """An input that gave no document: the record that ``minutes_cli.parse_or_error``
+    returns instead of raising, so that a Dask, Ray or Spark job over millions of files
+    keeps going and can store or count its failures like any other result."""
+
+    path: str = Field(description="The input, as given (printable: bad bytes become U+FFFD).")
+    message: str = Field(description="What is wrong, in one line.")
+    line: int | None = Field(default=None, ge=1, description="Source line (1-based), or null.")
+    column: int | None = Field(default=None, ge=1, description="Source column (1-based), or null.")
+    code: str = Field(
+        default="E001",
+        description="'E001' for an input that cannot be read as minutes (missing, binary, "
+        "undecodable, empty, too big); 'internal' for a bug in minutes (please report it).",
+    )
+
+    def __str__(self) -> str:
+        """``PATH[:LINE:COL]: message``, as ``minutes`` prints it on stderr."""
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"

@@ -61,9 +61,13 @@ def _char_class(codes: Sequence[int]) -> str:
         else:
             runs.append([code, code])
     escape = regex.escape
-    return "[" + "".join(
-        escape(chr(a)) if a == b else f"{escape(chr(a))}-{escape(chr(b))}" for a, b in runs
-    ) + "]"
+    return (
+        "["
+        + "".join(
+            escape(chr(a)) if a == b else f"{escape(chr(a))}-{escape(chr(b))}" for a, b in runs
+        )
+        + "]"
+    )
 
 
 #: Any character that FOLD changes: most lines have none, and a search in C is cheaper

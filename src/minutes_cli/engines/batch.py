@@ -14,7 +14,8 @@ from pathlib import Path
 
 from minutes_cli import checks
 from minutes_cli.files import atomic_writer
-from minutes_cli.models import Document, Finding
+from minutes_cli.jobs import parse_or_error
+from minutes_cli.models import Document, Finding, ParseFailure
 from minutes_cli.pipeline import parse_bytes, parse_file
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
 from minutes_cli.writers import EXTENSIONS, Format, Stream, WriteOptions, write
@@ -135,10 +136,17 @@ def parse_one(task: ParseTask) -> ParseOutcome:
     target = task.target
     if task.out_dir is not None and task.skip_existing and output_path(task).exists():
         return ParseOutcome(target.path, skipped=True)
-    try:
-        document = read(target.path, task.read)
-    except SourceError as error:
-        return ParseOutcome(target.path, error=str(error))
+    given = task.read
+    document = parse_or_error(
+        target.path,
+        data=(given.stdin or b"") if target.path == STDIN else None,
+        max_bytes=given.max_bytes,
+        scheme=given.scheme,
+        encoding=given.encoding,
+        raise_bugs=True,  # a bug stops the CLI with exit 70, as everywhere else
+    )
+    if isinstance(document, ParseFailure):
+        return ParseOutcome(target.path, error=str(document))
     if task.out_dir is None:
         text: str | None = Stream.render(document, task.format)
     else:

@@ -1,0 +1,84 @@
+"""How ``minutes search`` shows its hits: a table for people, JSON or CSV for scripts.
+
+The table is a rich table with the match highlighted in a short snippet; rich is imported
+only when a table is rendered, so a script asking for JSON never pays for it. JSON and CSV
+carry the full text and every field of :class:`~minutes_cli.archive.Hit`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import TextIO
+
+from minutes_cli.archive import HIT_FIELDS, Hit
+from minutes_cli.writers.csv_writer import LINE_TERMINATOR, safe_cell
+
+SNIPPET = 36
+"""Characters of context either side of the first match in the table."""
+
+
+def write_json(hits: Sequence[Hit], out: TextIO) -> None:
+    """A JSON array of hits, one object per utterance, real UTF-8."""
+    json.dump([asdict(hit) for hit in hits], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(hits: Sequence[Hit], out: TextIO) -> None:
+    """A header row and one row per hit, formula-safe as ``parse -f csv`` is."""
+    writer = csv.writer(out, lineterminator=LINE_TERMINATOR)
+    writer.writerow(HIT_FIELDS)
+    for hit in hits:
+        row = asdict(hit)
+        writer.writerow([safe_cell(row[field]) for field in HIT_FIELDS])
+
+
+def matches(text: str, query: str) -> list[tuple[int, int]]:
+    """Where *query* occurs in *text* (case-insensitive), as ``(start, end)`` offsets."""
+    if not query:
+        return []
+    return [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+
+
+def snippet(text: str, query: str, width: int = SNIPPET) -> tuple[str, list[tuple[int, int]]]:
+    """A window of *text* around the first match, with ``…`` where it was cut, and the
+    match offsets inside the window (to highlight)."""
+    found = matches(text, query)
+    start = max(found[0][0] - width, 0) if found else 0
+    end = min((found[0][1] if found else 0) + width, len(text))
+    window = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    shift = (1 if start else 0) - start
+    return window, [(a + shift, b + shift) for a, b in found if a >= start and b <= end]
+
+
+def write_table(hits: Sequence[Hit], query: str, out: TextIO, terminal: bool) -> None:
+    """A rich table (colour only on a terminal), one row per hit; the first column is
+    ``path:first-last`` line, the way editors and ``grep -n`` name a place."""
+    from rich.console import Console  # only a table pays for importing rich
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(caption=f"{len(hits)} utterances", caption_justify="left", expand=True)
+    table.add_column("source:lines", overflow="fold", ratio=3)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("section", overflow="ellipsis", no_wrap=True, ratio=2)
+    table.add_column("speaker", overflow="fold", min_width=6, ratio=1)
+    table.add_column("text", overflow="fold", ratio=6)
+    for hit in hits:
+        window, spans = snippet(hit.text, query)
+        text = Text(window)
+        for start, end in spans:
+            text.stylize("bold reverse", start, end)
+        lines = f"{hit.line_start}" + (f"-{hit.line_end}" if hit.line_end != hit.line_start else "")
+        table.add_row(
+            f"{hit.path or '-'}:{lines}",
+            hit.date or "",
+            " ".join(part for part in (hit.section, hit.section_title) if part),
+            " ".join(part for part in (hit.role, hit.speaker) if part),
+            text,
+        )
+    console = Console(file=out, force_terminal=terminal, no_color=not terminal, highlight=False)
+    console.print(table)
