@@ -22,8 +22,7 @@ from typing import Annotated, NoReturn, TextIO
 
 import typer
 
-from minutes_cli import __version__, checks, codes
-from minutes_cli.config import ConfigError, find_config
+from minutes_cli import __version__, codes
 from minutes_cli.engines.batch import (
     STDIN,
     CheckTask,
@@ -706,6 +705,9 @@ def check(
     minutes.toml (select, ignore, fail-on, format); options win over the file.
     Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input.
     """
+    from minutes_cli import checks  # only check pays for the rules and the config reader
+    from minutes_cli.config import ConfigError, find_config
+
     try:
         config = find_config(Path.cwd())
     except ConfigError as error:

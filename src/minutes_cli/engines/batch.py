@@ -11,14 +11,17 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from minutes_cli import checks
 from minutes_cli.files import atomic_writer
 from minutes_cli.jobs import parse_or_error
 from minutes_cli.models import Document, Finding, ParseFailure
 from minutes_cli.pipeline import parse_bytes, parse_file
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
 from minutes_cli.writers import EXTENSIONS, Format, Stream, WriteOptions, write
+
+if TYPE_CHECKING:  # the rules are loaded by the jobs of minutes check only
+    from minutes_cli import checks
 
 #: What a directory is searched for when no --glob is given: the readers' inputs.
 DEFAULT_GLOBS = ("*.txt", "*.pdf")
@@ -175,6 +178,8 @@ class CheckTask:
 
 def check_one(task: CheckTask) -> list[Finding]:
     """The job of ``minutes check`` for one input: its findings (E001 if unreadable)."""
+    from minutes_cli import checks
+
     target = task.target
     try:
         document = read(target.path, task.read)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -34,6 +36,8 @@ def ordered_map(
     if jobs <= 1:
         yield from map(job, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # not for one file in this process
+
     limit = window or 4 * jobs
     pending: deque[Future[R]] = deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
