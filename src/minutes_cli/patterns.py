@@ -29,31 +29,35 @@ class PatternTimeout(Exception):
         self.pattern = pattern
 
 
+class _Uncompiled:
+    """Stands in for a Pattern's compiled form until the first match asks for it."""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, owner: Pattern) -> None:
+        self.owner = owner
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = regex.compile(self.owner.pattern, self.owner.flags)
+        self.owner._use = compiled  # every later match goes straight to it
+        return getattr(compiled, name)
+
+
 class Pattern:
     """A ``regex`` pattern whose matching methods pass the timeout and translate it.
 
     It is compiled on first use: the ``regex`` module compiles in Python, and compiling
     every recogniser up front was a sixth of the CLI's start-up, though a document
-    typically needs only some of them (one speaker scheme, one date style).
+    typically needs only some of them (one speaker scheme, one date style). (Not with a
+    ``__getattr__`` here: that would slow every method lookup on every match.)
     """
 
-    __slots__ = ("_flags", "_source", "_use")
+    __slots__ = ("_use", "flags", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
-        self._source = source
-        self._flags = flags
-
-    def __getattr__(self, name: str) -> Any:
-        # Only reached while ``_use`` is unset, i.e. before the first match: compile,
-        # then every later lookup finds the slot directly.
-        if name != "_use":
-            raise AttributeError(name)
-        self._use: regex.Pattern[str] = regex.compile(self._source, self._flags)
-        return self._use
-
-    @property
-    def pattern(self) -> str:
-        return self._source
+        self.pattern = source
+        self.flags = flags
+        self._use: regex.Pattern[str] | _Uncompiled = _Uncompiled(self)
 
     def _guard(self, method: Callable[..., Any], string: str, *args: Any) -> Any:
         if len(string) < GUARD_FROM:
@@ -64,24 +68,28 @@ class Pattern:
         try:
             return method(string, *args, timeout=TIMEOUT)
         except TimeoutError:
-            raise PatternTimeout(self._source) from None
+            raise PatternTimeout(self.pattern) from None
 
-    def match(self, string: str, *args: Any) -> regex.Match[str] | None:
-        if len(string) < GUARD_FROM:  # the hot path, inlined: one call, no timeout
-            return self._use.match(string, *args)
-        result: regex.Match[str] | None = self._guard(self._use.match, string, *args)
+    # The hot paths (short strings) are inlined: one call into the regex module.
+
+    def match(self, string: str, pos: int = 0) -> regex.Match[str] | None:
+        if len(string) < GUARD_FROM:
+            return self._use.match(string, pos)
+        result: regex.Match[str] | None = self._guard(self._use.match, string, pos)
         return result
 
-    def fullmatch(self, string: str, *args: Any) -> regex.Match[str] | None:
-        if len(string) < GUARD_FROM:  # the hot path, inlined: one call, no timeout
-            return self._use.fullmatch(string, *args)
-        result: regex.Match[str] | None = self._guard(self._use.fullmatch, string, *args)
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        if len(string) < GUARD_FROM:
+            return self._use.fullmatch(string, pos, endpos)
+        result: regex.Match[str] | None = self._guard(self._use.fullmatch, string, pos, endpos)
         return result
 
-    def search(self, string: str, *args: Any) -> regex.Match[str] | None:
-        if len(string) < GUARD_FROM:  # the hot path, inlined: one call, no timeout
-            return self._use.search(string, *args)
-        result: regex.Match[str] | None = self._guard(self._use.search, string, *args)
+    def search(self, string: str, pos: int = 0) -> regex.Match[str] | None:
+        if len(string) < GUARD_FROM:
+            return self._use.search(string, pos)
+        result: regex.Match[str] | None = self._guard(self._use.search, string, pos)
         return result
 
     def findall(self, string: str) -> list[Any]:
@@ -121,8 +129,8 @@ def union(alternatives: Sequence[Pattern]) -> tuple[Pattern, Callable[[regex.Mat
     Each alternative keeps its own flags, scoped to it.
     """
     parts = [
-        f"(?P<_alt{i}>(?{_scoped(p._flags)}:{p.pattern}))"
-        if p._flags
+        f"(?P<_alt{i}>(?{_scoped(p.flags)}:{p.pattern}))"
+        if p.flags
         else f"(?P<_alt{i}>{p.pattern})"
         for i, p in enumerate(alternatives)
     ]
