@@ -229,6 +229,9 @@ def clean_lines(text: str) -> Cleaned:
     lines: list[Line] = []
     gap = 0
     for number, raw_line in enumerate(raw, start=1):
+        if not raw_line or raw_line.isspace():  # the common blank line, without the scans
+            gap += 1
+            continue
         folded = (raw_line.translate(FOLD) if _FOLDABLE.search(raw_line) else raw_line).rstrip()
         if not folded:
             gap += 1
