@@ -35,8 +35,9 @@ def canonical_marker(char: str) -> str:
     return MARKER_VARIANTS.get(char, char)
 
 
-#: A line or paragraph that opens with a marker; group ``marker`` and ``rest``.
-MARKER_START = patterns.compile(r"^\s*(?P<marker>" + MARKER_CLASS + r")\s*(?P<rest>.*)$", re.DOTALL)
+#: A line or paragraph that opens with a marker (group ``marker``); what follows is
+#: ``text[found.end():]``. (No ``(?P<rest>.*)$``: that would scan every paragraph to its end.)
+MARKER_START = patterns.compile(r"^\s*(?P<marker>" + MARKER_CLASS + r")\s*")
 
 #: The legend: ``【◎…議長 ○…委員 ●…オブザーバー ■…釧路市】`` or with other
 #: separators (``◎：議長``, ``◎=議長``, ``◎…議長、○…委員``) and brackets.
@@ -68,9 +69,7 @@ LEGEND_ENTRY = patterns.compile(
 # --- paragraph openers ---------------------------------------------------------------
 
 #: Bullets that open a note paragraph.
-BULLET_START = patterns.compile(
-    r"^\s*(?:(?P<bullet>[・･•‧])\s*|(?P<md>[-*+])\s+(?=\S))(?P<rest>.*)$", re.DOTALL
-)
+BULLET_START = patterns.compile(r"^\s*(?:(?P<bullet>[・･•‧])\s*|(?P<md>[-*+])\s+(?=\S))")
 
 #: A line that is wholly one bracketed remark: ``（質疑応答）``, ``（了）``, ``〔休憩〕``.
 BRACKET_LINE = patterns.compile(r"^\s*[（(〔［\[【<＜][^）)〕］\]】>＞]{1,60}[）)〕］\]】>＞]\s*$")

@@ -68,7 +68,7 @@ class Scheme:
             marker = grammar.canonical_marker(found["marker"])
             column = found.start("marker") + 1
             if self.name == "assembly":
-                label = assembly.parse_label(found["rest"])
+                label = assembly.parse_label(text[found.end() :])
                 if label is None:
                     return None
                 return Start(
@@ -88,7 +88,7 @@ class Scheme:
                 None,
                 None,
                 None,
-                found["rest"].strip(),
+                text[found.end() :].strip(),
                 column,
             )
         if self.name == "prefix":
@@ -375,7 +375,7 @@ def tokenize(
         if kind == "bullet":
             bullet = grammar.BULLET_START.match(body)
             assert bullet is not None
-            body = bullet["rest"].strip()
+            body = body[bullet.end() :].strip()
         note(paragraph, "text" if kind == "remark" else kind, body, section)
     end_turn()
     notes.sort(key=lambda n: n.line_start)
