@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from minutes_cli.normalize import clean_lines, detect_layout
 from minutes_cli.sections import build_tree, find_headings
 
@@ -95,3 +98,32 @@ def test_dai_with_kanji_numbers() -> None:
         ("dai", "総則"),
         ("dai", "附則"),
     ]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=3), st.integers(min_value=1, max_value=3)),
+        max_size=25,
+    ),
+    st.booleans(),
+)
+def test_locate_is_the_innermost_section_of_every_line(
+    steps: list[tuple[int, int]], shared_lines: bool
+) -> None:
+    # Headings at non-decreasing lines (agenda sections may share a line), random levels;
+    # locate must agree with the definition: the last section in document order (so the
+    # innermost) whose lines contain the line.
+    from minutes_cli.sections import Heading
+
+    headings, line = [], 1
+    for gap, level in steps:
+        line += gap if shared_lines else gap + 1
+        headings.append(Heading(line, "arabic", level, 1, "1", "t", None, "t"))
+    content = list(range(1, line + 5))
+    tree = build_tree(headings, content)
+    for probe in range(0, line + 7):
+        expected = None
+        for start, end, located in tree.ranges:
+            if start <= probe <= end:
+                expected = located
+        assert tree.locate(probe) == expected, probe

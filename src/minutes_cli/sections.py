@@ -218,16 +218,40 @@ class SectionTree(NamedTuple):
     """The section records and a way to find the section of a line."""
 
     sections: tuple[Section, ...]
-    #: ``(first line, last line, located)`` for every section, innermost last.
+    #: ``(first line, last line, located)`` for every section, in document order (a
+    #: section before its subsections).
     ranges: tuple[tuple[int, int, Located], ...]
+    #: Where the innermost section changes: sorted first lines of the stretches, and the
+    #: section of each (None outside every section), so that :meth:`locate` is a binary
+    #: search instead of a pass over every section for every paragraph.
+    breaks: tuple[int, ...] = ()
+    owners: tuple[Located | None, ...] = ()
 
     def locate(self, line: int) -> Located | None:
         """The innermost section containing ``line``, if any."""
-        found: Located | None = None
-        for start, end, located in self.ranges:
-            if start <= line <= end:
-                found = located  # ranges are in document order, so deeper ones come later
-        return found
+        index = bisect.bisect_right(self.breaks, line) - 1
+        return self.owners[index] if index >= 0 else None
+
+
+def _stretches(
+    ranges: Sequence[tuple[int, int, Located]],
+) -> tuple[tuple[int, ...], tuple[Located | None, ...]]:
+    """The breaks and owners of :class:`SectionTree`. At each line where a section starts
+    or has just ended, the owner is the latest-starting section that still runs: ranges
+    come in document order, so that is the innermost (and, for sections sharing a first
+    line, the last of them, as a pass over the ranges would find)."""
+    points = sorted({start for start, _, _ in ranges} | {end + 1 for _, end, _ in ranges})
+    open_: list[tuple[int, Located]] = []  # (last line, section), latest started on top
+    owners: list[Located | None] = []
+    k = 0
+    for point in points:
+        while k < len(ranges) and ranges[k][0] <= point:
+            open_.append((ranges[k][1], ranges[k][2]))
+            k += 1
+        while open_ and open_[-1][0] < point:
+            open_.pop()  # ended; one below it that also ended goes when it surfaces
+        owners.append(open_[-1][1] if open_ else None)
+    return tuple(points), tuple(owners)
 
 
 def build_tree(headings: Sequence[Heading], content_lines: Sequence[int]) -> SectionTree:
@@ -277,4 +301,4 @@ def build_tree(headings: Sequence[Heading], content_lines: Sequence[int]) -> Sec
         return children
 
     sections = build(0, len(headings), "", 1)
-    return SectionTree(tuple(sections), tuple(ranges))
+    return SectionTree(tuple(sections), tuple(ranges), *_stretches(ranges))
