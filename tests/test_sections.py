@@ -121,6 +121,10 @@ def test_locate_is_the_innermost_section_of_every_line(
         headings.append(Heading(line, "arabic", level, 1, "1", "t", None, "t"))
     content = list(range(1, line + 5))
     tree = build_tree(headings, content)
+    # Each section runs to the line before the next heading of its level or above.
+    for (_, end, _), heading, i in zip(tree.ranges, headings, range(len(headings)), strict=True):
+        stop = next((h.line for h in headings[i + 1 :] if h.level <= heading.level), None)
+        assert end == (max(heading.line, stop - 1) if stop else content[-1])
     for probe in range(0, line + 7):
         expected = None
         for start, end, located in tree.ranges:

@@ -260,13 +260,16 @@ def build_tree(headings: Sequence[Heading], content_lines: Sequence[int]) -> Sec
     ``content_lines`` are the sorted numbers of the non-blank source lines, so that
     a section ends on its last line of text, not on the blank lines after it.
     """
-    ends: list[int] = []
+    # Where each section stops: at the next heading of its level or above, found for all
+    # headings in one pass with a stack (not a scan of the rest for each: quadratic).
+    stops: list[int | None] = [None] * len(headings)
+    waiting: list[int] = []  # headings whose stop is not found yet, levels increasing
     for i, heading in enumerate(headings):
-        stop = None
-        for later in headings[i + 1 :]:
-            if later.level <= heading.level:
-                stop = later.line
-                break
+        while waiting and headings[waiting[-1]].level >= heading.level:
+            stops[waiting.pop()] = heading.line
+        waiting.append(i)
+    ends: list[int] = []
+    for heading, stop in zip(headings, stops, strict=True):
         index = bisect.bisect_left(content_lines, stop) if stop else len(content_lines)
         ends.append(max(heading.line, content_lines[index - 1] if index else heading.line))
 
