@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 import regex as re
@@ -261,6 +262,7 @@ def find_dates(text: str) -> list[DateMatch]:
     return list(_scan(text, tuple(_DATE_PATTERNS.values()), _to_date))
 
 
+@lru_cache(maxsize=1024)  # the header asks about the same lines several times; bounded
 def find_date(text: str) -> DateMatch | None:
     """The first valid date in ``text`` (see :func:`find_dates` for the forms)."""
     return next(_scan(text, tuple(_DATE_PATTERNS.values()), _to_date), None)
