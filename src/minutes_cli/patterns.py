@@ -147,7 +147,7 @@ def union(alternatives: Sequence[Pattern]) -> tuple[Pattern, Callable[[regex.Mat
 
 def _scoped(flags: int) -> str:
     letters = {regex.IGNORECASE: "i", regex.DOTALL: "s", regex.MULTILINE: "m", regex.VERBOSE: "x"}
-    unknown = flags & ~sum(letters)
+    unknown = int(flags) & ~sum(int(flag) for flag in letters)
     if unknown:
         raise ValueError(f"flags {unknown:#x} cannot be scoped to one alternative")
     return "".join(letter for flag, letter in letters.items() if flags & flag)
