@@ -67,7 +67,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from distributed import LocalCluster  # the dask extra
+    from minutes_cli.engines import dask_engine  # needs the dask extra
 
     cores = len(os.sched_getaffinity(0))
     work = Path(tempfile.mkdtemp(prefix="minutes-engines-"))
@@ -85,14 +85,7 @@ def main() -> int:
             shown = " ".join("ADDR" if o.startswith("tcp://") else o for o in options)
             return Run(f"--out-dir {shown}", [*command, *options])
 
-        with LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=cores,
-            threads_per_worker=1,
-            processes=True,
-            silence_logs=logging.ERROR,
-            dashboard_address=None,
-            scheduler_kwargs={"dashboard_address": ":0"},
-        ) as cluster:
+        with dask_engine.local_cluster(cores, logging.ERROR) as cluster:
             address = str(cluster.scheduler_address)
             runs = {
                 "local-1": out_dir("local-1", "--engine", "local", "-j", "1"),

@@ -19,7 +19,7 @@ pytest.importorskip("dask.bag")
 pytest.importorskip("distributed")
 
 import dask.bag as db
-from distributed import Client, LocalCluster
+from distributed import Client
 from typer.testing import CliRunner
 
 from minutes_cli import Document, ParseFailure, parse_or_error
@@ -38,14 +38,7 @@ def run(*args: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """One cluster of two worker processes for the whole module (starting one takes ~1 s)."""
-    with LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        silence_logs=logging.ERROR,
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": ":0"},
-    ) as cluster:
+    with dask_engine.local_cluster(2, logging.ERROR) as cluster:  # LocalCluster, processes
         yield str(cluster.scheduler_address)
 
 

@@ -42,7 +42,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from distributed import Client, Future
+    from distributed import Client, Future, LocalCluster
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -186,20 +186,29 @@ def _quiet_logs() -> Iterator[None]:
             handler.setLevel(level)
 
 
+def local_cluster(workers: int, log_level: int = logging.CRITICAL + 1) -> LocalCluster:
+    """The local cluster ``--engine dask`` starts without ``--scheduler`` (also what the
+    tests and the benchmark run on): ``workers`` single-threaded processes, logs below
+    ``log_level`` muted."""
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,  # the parser holds the GIL: processes, not threads
+        processes=True,
+        silence_logs=log_level,  # the workers' logs too
+        dashboard_address=None,
+        # its HTTP server on a free port, not 8787: no "port in use" warning on stderr
+        scheduler_kwargs={"dashboard_address": ":0"},
+    )
+
+
 def _connect(scheduler: str | None, workers: int) -> Iterator[DaskEngine]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler is None:
         try:
-            cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,  # the parser holds the GIL: processes, not threads
-                processes=True,
-                silence_logs=logging.CRITICAL + 1,  # the workers' logs too
-                dashboard_address=None,
-                # its HTTP server on a free port, not 8787: no "port in use" warning on stderr
-                scheduler_kwargs={"dashboard_address": ":0"},
-            )
+            cluster = local_cluster(workers)
         except Exception as error:  # ports, process limits: say so in one line
             raise Unavailable("--engine", f"cannot start a local Dask cluster: {error}") from None
         with cluster, Client(cluster, set_as_default=False) as client:
