@@ -59,6 +59,7 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
         "【" + " ".join(f"◎…役{i}" for i in range(10_000 * n)) + "】\n◎発言\n"
     ),
     "blank runs (500k lines)": lambda n: "議事録\n" + "\n" * 500_000 * n + "○発言\n",
+    "one line of 300k markers": lambda n: "○あい" * 300_000 * n + "\n",
     "10k sections": lambda n: (
         "【○…委員】\n"
         + "".join(f"## 議題{i}\n○委員から意見があった。\n" for i in range(10_000 * n))

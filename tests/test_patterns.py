@@ -114,3 +114,24 @@ def test_the_legend_prefilter_never_rejects_an_entry(text: str) -> None:
 
     if grammar.LEGEND_ENTRY.search(text):
         assert grammar.may_hold_legend_entry(text)
+
+
+def test_patterns_pickle_and_copy_before_and_after_first_use() -> None:
+    import copy
+    import pickle
+
+    fresh, used = patterns.compile(r"a(b)"), patterns.compile(r"c(d)")
+    assert used.match("cd") is not None
+    for pattern in (fresh, used):
+        for clone in (pickle.loads(pickle.dumps(pattern)), copy.copy(pattern)):
+            assert (clone.pattern, clone.flags) == (pattern.pattern, pattern.flags)
+            assert clone.match(pattern.pattern.replace("(", "").replace(")", "")) is not None
+
+
+def test_the_legend_prefilter_lets_long_white_space_through() -> None:
+    from minutes_cli import grammar
+
+    text = "【○" + " " * 40 + "…議長】"
+    assert grammar.LEGEND_ENTRY.search(text) is not None
+    assert grammar.may_hold_legend_entry(text)
+    assert not grammar.may_hold_legend_entry("○委員　質問がありました。" * 50)

@@ -38,6 +38,8 @@ class _Uncompiled:
         self.owner = owner
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and friends probing: not a match method
+            raise AttributeError(name)
         compiled = regex.compile(self.owner.pattern, self.owner.flags)
         self.owner._use = compiled  # every later match goes straight to it
         return getattr(compiled, name)
@@ -58,6 +60,9 @@ class Pattern:
         self.pattern = source
         self.flags = flags
         self._use: regex.Pattern[str] | _Uncompiled = _Uncompiled(self)
+
+    def __reduce__(self) -> tuple[type[Pattern], tuple[str, int]]:
+        return Pattern, (self.pattern, self.flags)  # compiled again where it is unpickled
 
     def _guard(self, method: Callable[..., Any], string: str, *args: Any) -> Any:
         if len(string) < GUARD_FROM:
