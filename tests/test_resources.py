@@ -42,3 +42,38 @@ def test_the_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_overlapping_parses_share_one_pause() -> None:
+    # Two threads' parses overlap: A starts, B starts, A ends, B ends. The collector must
+    # stay off until the last parse ends and be on afterwards, whatever the order.
+    import threading
+
+    from minutes_cli.pipeline import _collector_paused
+
+    gc.enable()
+    b_inside, a_done, states = threading.Event(), threading.Event(), []
+
+    def b() -> None:
+        with _collector_paused():
+            b_inside.set()
+            a_done.wait(5)
+            states.append(gc.isenabled())  # A has ended; B is still parsing
+
+    with _collector_paused():
+        thread = threading.Thread(target=b)
+        thread.start()
+        b_inside.wait(5)
+    a_done.set()
+    thread.join(5)
+    assert states == [False]
+    assert gc.isenabled()
+
+
+def test_parses_in_threads_leave_the_collector_on() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    gc.enable()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda _: parse_text("○議長　開会します。"), range(2_000)))
+    assert gc.isenabled()
