@@ -149,3 +149,14 @@ def test_unknown_scheme_is_a_value_error() -> None:
 )
 def test_lines_cut_at_glued_labels_stay_lossless(text: str) -> None:
     assert_lossless(parse_text(text), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [("- <b>\n", "text"), ("-\u2003<b>\n", "text"), ("・<span>\n", "bullet")]
+)
+def test_a_bullet_followed_only_by_tags_is_still_a_note(text: str, kind: str) -> None:
+    # Classified as a bullet on the raw text; removing the tags left nothing after a
+    # Markdown bullet, which once failed an assertion (exit 70, and a whole batch with it).
+    document = parse_text(text)
+    assert [(n.kind, n.line_start) for n in document.notes] == [(kind, 1)]
+    assert_lossless(document, text)

@@ -121,6 +121,7 @@ class Scheme:
 
 def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
     """Pick the speaker scheme that explains the document's speaker lines best."""
+    forced = forced or None  # "" is auto, as it always was
     if forced is not None and forced not in SCHEMES:
         raise ValueError(f"unknown speaker scheme {forced!r}; use one of {', '.join(SCHEMES)}")
     if forced in ("assembly", "none"):
@@ -373,9 +374,13 @@ def tokenize(
         ):
             kind = "signature"
         if kind == "bullet":
+            # Classified on the raw text; the tags _clean removes may have taken what
+            # followed the bullet (``- <b>``): then it is a plain note.
             bullet = grammar.BULLET_START.match(body)
-            assert bullet is not None
-            body = body[bullet.end() :].strip()
+            if bullet is None:
+                kind = "text"
+            else:
+                body = body[bullet.end() :].strip()
         note(paragraph, "text" if kind == "remark" else kind, body, section)
     end_turn()
     notes.sort(key=lambda n: n.line_start)
