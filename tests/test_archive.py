@@ -537,3 +537,30 @@ def test_the_pipeline_never_imports_the_archive() -> None:
         for path in module_files(name):
             found = imports_of(path)
             assert not {"sqlite3", "minutes_cli.archive", "minutes_cli.search_output"} & found
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ＡＩ活用", "AI活用"),
+        ("２０２５年度", "2025年度"),
+        ("ＤＸ　推進", "DX 推進"),
+        ("ＤＸ", "DX"),
+    ],
+)
+def test_a_full_width_query_finds_the_folded_text(
+    tmp_path: Path, query: str, expected: str
+) -> None:
+    # Records hold folded text (half-width letters and digits): a query typed with a
+    # Japanese input method is folded the same way, on both the index and the scan paths.
+    source, target = tmp_path / "fw.txt", tmp_path / "fw.db"
+    source.write_text(
+        "【◎…議長 ○…委員】\n◎議長　ＡＩ活用について、２０２５年度の計画を説明する。\n"
+        "○委員　ＤＸ　推進の予算はどうか。\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("parse", str(source), "-f", "sqlite", "-o", str(target))
+    assert code == 0, err
+    code, out, err = run("search", str(target), query, "-f", "json")
+    assert (code, err) == (0, "")
+    assert [expected in hit["text"] for hit in json.loads(out)] == [True]

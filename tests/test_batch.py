@@ -133,3 +133,24 @@ def _square(n: int) -> int:
 def test_ordered_map_keeps_order_with_a_small_window() -> None:
     assert list(ordered_map(_square, range(50), jobs=2, window=3)) == [n * n for n in range(50)]
     assert list(ordered_map(_square, range(5), jobs=1)) == [0, 1, 4, 9, 16]
+
+
+def test_parse_or_error_takes_paths_and_never_raises(tmp_path: Path) -> None:
+    # What a Dask, Ray or Spark user passes: str, pathlib.Path (rglob results), or junk.
+    import pickle
+
+    from minutes_cli import Document, ParseFailure, parse_or_error
+
+    document = parse_or_error(SEED)  # a pathlib.Path
+    assert isinstance(document, Document) and document.utterances
+    assert parse_or_error(str(SEED)) == document
+    missing = parse_or_error(tmp_path / "nope.txt")
+    assert isinstance(missing, ParseFailure) and missing.code == "E001"
+    assert str(missing).endswith("nope.txt: no such file")
+    for junk in (None, 3, b"bytes.txt"):
+        failure = parse_or_error(junk)  # type: ignore[arg-type]
+        assert isinstance(failure, ParseFailure) and failure.code == "usage"
+    wrong = parse_or_error(SEED, scheme="nonsense")
+    assert isinstance(wrong, ParseFailure) and wrong.code == "usage"
+    assert "unknown speaker scheme 'nonsense'" in wrong.message
+    assert pickle.loads(pickle.dumps(wrong)) == wrong

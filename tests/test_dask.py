@@ -203,6 +203,14 @@ def test_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
     assert (code, err) == (2, "minutes: --scheduler: needs --engine dask\n")
 
 
+def test_a_bad_address_is_refused_for_one_input_too() -> None:
+    # One file is parsed in this process, but a --scheduler that could never work is
+    # still an error, not silently ignored.
+    code, out, err = run("parse", str(SEED), "--engine", "dask", "--scheduler", "host:::1")
+    assert (code, out) == (2, "")
+    assert err.startswith("minutes: --scheduler: invalid address 'host:::1'")
+
+
 def test_without_the_extra_the_error_names_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -40,6 +40,7 @@ from minutes_cli.engines.batch import (
 from minutes_cli.engines.local import default_jobs, ordered_map
 from minutes_cli.files import atomic_writer
 from minutes_cli.models import Document, Finding, Severity
+from minutes_cli.normalize import fold
 from minutes_cli.reporters import ReportFormat, report
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError, display_path
 from minutes_cli.writers import Format, Stream, WriteOptions, write
@@ -362,10 +363,15 @@ def _check_engine(engine: EngineChoice, scheduler: str | None, sqlite: bool) -> 
         return
     if sqlite:
         fail("--engine", "-f sqlite is written by one process; use --engine local")
-    from minutes_cli.engines.dask_engine import INSTALL, missing
+    from minutes_cli.engines import dask_engine
 
-    if (name := missing()) is not None:
-        fail("--engine", f"dask needs the dask extra ({name} is missing): {INSTALL}")
+    if (name := dask_engine.missing()) is not None:
+        fail("--engine", f"dask needs the dask extra ({name} is missing): {dask_engine.INSTALL}")
+    if scheduler is not None:  # also for one input, which is parsed here, not on the cluster
+        try:
+            dask_engine.check_address(scheduler)
+        except dask_engine.BadAddress as error:
+            fail(error.where, error.message)
 
 
 @contextmanager
@@ -500,16 +506,18 @@ def _parse_archive(
     from minutes_cli import archive  # only archive runs pay for sqlite3
 
     started = time.perf_counter()
+    found = list(discover(inputs, globs))
+    for item in found:
+        if isinstance(item, Missing):
+            sys.stderr.write(f"minutes: {display_path(item.path)}: {item.reason}\n")
+    # Standard input is read before the database is opened: an interrupted read then
+    # leaves no new, empty database behind.
+    options = ReadOptions(max_bytes, _forced(scheme), encoding, _stdin_bytes(inputs))
     created = not database.exists()
     try:
         store = archive.Archive(database, write=True)
     except archive.ArchiveError as error:
         fail(error.path, error.message)
-    found = list(discover(inputs, globs))
-    for item in found:
-        if isinstance(item, Missing):
-            sys.stderr.write(f"minutes: {display_path(item.path)}: {item.reason}\n")
-    options = ReadOptions(max_bytes, _forced(scheme), encoding, _stdin_bytes(inputs))
     # The workers render the record as JSON; it is read back and stored here.
     tasks = [ParseTask(item, Format.JSON, options) for item in found if isinstance(item, Target)]
     workers = 1 if len(tasks) < 2 else (jobs or default_jobs())
@@ -539,14 +547,16 @@ def _parse_archive(
         fail(error.path, error.message)
     finally:
         store.close()
-        if created and not new + updated:  # nothing stored: leave no empty database behind
+        removed = created and not new + updated
+        if removed:  # nothing stored: leave no empty database behind
             database.unlink(missing_ok=True)
     if not quiet:
         elapsed = time.perf_counter() - started
+        where = "(no database written)" if removed else f"-> {display_path(str(database))}"
         sys.stderr.write(
             f"minutes: {len(found)} inputs: {new + updated} stored ({new} new, {updated} updated),"
             f" {failed} failed; {utterances:,} utterances, {size / 1e6:,.1f} MB in {elapsed:.1f} s"
-            f" -> {display_path(str(database))}\n"
+            f" {where}\n"
         )
     single = len(inputs) == 1 and (inputs[0] == STDIN or not is_dir(Path(inputs[0])))
     if failed:
@@ -603,9 +613,14 @@ def search(
     """Search the utterances of an archive: newest meeting first, then in document order.
 
     Three characters or more use the full-text index (trigrams, so Japanese words need
-    no spaces); shorter text such as 議長 is found by a scan. Exit codes: 0 found,
-    1 nothing found, 2 usage error or unusable database.
+    no spaces); shorter text such as 議長 is found by a scan. The text is folded as the
+    documents are (ＡＩ２０２５ finds AI2025). Exit codes: 0 found, 1 nothing found,
+    2 usage error or unusable database.
     """
+    # Stored text is folded (full-width ASCII and the ideographic space to half width):
+    # fold the query the same way, so text typed with a Japanese input method is found.
+    query = fold(query)
+    role = fold(role) if role is not None else None
     if not query.strip():
         fail("TEXT", "the search text is empty")
     for name, value in (("--since", since), ("--until", until)):

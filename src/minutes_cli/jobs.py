@@ -15,15 +15,21 @@ The CLI's engines run the same function (through ``engines.batch.parse_one``).
 
 from __future__ import annotations
 
+import os
+
 from minutes_cli.models import Document, ParseFailure
 from minutes_cli.pipeline import parse_bytes, parse_file
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError, display_path
+from minutes_cli.speakers import SCHEMES
 
 #: ``ParseFailure.code`` of an input that cannot be read as minutes (as in ``minutes check``).
 INPUT_ERROR = "E001"
 
 #: ``ParseFailure.code`` of an exception that is a bug in minutes, not a fault of the input.
 INTERNAL = "internal"
+
+#: ``ParseFailure.code`` of a call that cannot work: a path that is not one, an unknown scheme.
+USAGE = "usage"
 
 STDIN = "-"
 
@@ -40,7 +46,7 @@ def failure(error: SourceError) -> ParseFailure:
 
 
 def parse_or_error(
-    path: str,
+    path: str | os.PathLike[str],
     *,
     data: bytes | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -59,16 +65,25 @@ def parse_or_error(
     to exit 70 with the traceback available).
     """
     try:
+        name = os.fspath(path)
+    except TypeError:
+        name = None
+    if not isinstance(name, str):
+        return ParseFailure(path=repr(path), message="not a path (str or os.PathLike)", code=USAGE)
+    if scheme is not None and scheme not in SCHEMES:
+        message = f"unknown speaker scheme {scheme!r}; use one of {', '.join(SCHEMES)}"
+        return ParseFailure(path=display_path(name), message=message, code=USAGE)
+    try:
         if data is not None:
-            return parse_bytes(data, None if path == STDIN else path, max_bytes, scheme, encoding)
-        return parse_file(path, max_bytes, scheme, encoding)
+            return parse_bytes(data, None if name == STDIN else name, max_bytes, scheme, encoding)
+        return parse_file(name, max_bytes, scheme, encoding)
     except SourceError as error:
         return failure(error)
     except Exception as error:
         if raise_bugs:
             raise
         return ParseFailure(
-            path=display_path(path),
+            path=display_path(name),
             message=f"internal error: {type(error).__name__}: {' '.join(str(error).split())} "
             "(please report it)",
             code=INTERNAL,

@@ -372,7 +372,8 @@ class ParseFailure(Record):
     code: str = Field(
         default="E001",
         description="'E001' for an input that cannot be read as minutes (missing, binary, "
-        "undecodable, empty, too big); 'internal' for a bug in minutes (please report it).",
+        "undecodable, empty, too big); 'usage' for a call that cannot work (not a path, an "
+        "unknown scheme); 'internal' for a bug in minutes (please report it).",
     )
 
     def __str__(self) -> str:

@@ -214,7 +214,7 @@ def _connect(scheduler: str | None, workers: int) -> Iterator[DaskEngine]:
         with cluster, Client(cluster, set_as_default=False) as client:
             yield DaskEngine(client, str(cluster.scheduler_address))
         return
-    _check_address(scheduler)
+    check_address(scheduler)
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError) as error:
@@ -225,7 +225,7 @@ def _connect(scheduler: str | None, workers: int) -> Iterator[DaskEngine]:
         yield DaskEngine(client, scheduler)
 
 
-def _check_address(address: str) -> None:
+def check_address(address: str) -> None:
     """Refuse at once what Dask would only give up on after a timeout (``foo://x``) or
     with a traceback from a half-made client (``host:::1``)."""
     from distributed.comm.addressing import get_address_host_port, normalize_address
