@@ -135,3 +135,11 @@ def test_the_legend_prefilter_lets_long_white_space_through() -> None:
     assert grammar.LEGEND_ENTRY.search(text) is not None
     assert grammar.may_hold_legend_entry(text)
     assert not grammar.may_hold_legend_entry("○委員　質問がありました。" * 50)
+
+
+@given(st.text(alphabet=" \u2003\u3000-－‐–—0123456789١Pp.<>/aZ議事of ,", max_size=14))
+def test_the_noise_prefilter_never_rejects_an_artifact(text: str) -> None:
+    from minutes_cli import grammar
+
+    if any(p.match(text) for _, p in grammar.ARTIFACTS) or grammar.INLINE_FOOTER.match(text):
+        assert grammar.starts_like_noise(text)

@@ -224,10 +224,24 @@ ARTIFACTS: tuple[tuple[str, patterns.Pattern], ...] = (
 _ANY_ARTIFACT, _which_artifact = patterns.union([pattern for _, pattern in ARTIFACTS])
 
 
+#: What the first visible character of a noise line can be, beyond ASCII and digits.
+_ARTIFACT_DASHES = frozenset("－‐–—")
+
+
+def starts_like_noise(text: str) -> bool:
+    """A cheap necessary condition for ARTIFACTS and INLINE_FOOTER: the first visible
+    character is ASCII (``-``, a digit, ``Page``, ``<``, a month name), another digit, or
+    a dash. Japanese lines start otherwise and skip both scans."""
+    first = text.lstrip()[:1]
+    return not first or first.isascii() or first.isdigit() or first in _ARTIFACT_DASHES
+
+
 def artifact_reason(text: str) -> str | None:
     """Why a line is layout noise, or None when it is text."""
     if len(text) > 80 and not text.lstrip().startswith("<"):
         return None  # page numbers and footers are short; only a tag line may be long
+    if not starts_like_noise(text):
+        return None
     found = _ANY_ARTIFACT.match(text)
     return ARTIFACTS[_which_artifact(found)][0] if found else None
 

@@ -384,17 +384,20 @@ def reflow(
         paragraphs.append(Paragraph("".join(parts), current[0].number, current[-1].number, pieces))
         current.clear()
 
+    prev_key: tuple[int, int] | None = None
     for line in lines:
+        key = line.key  # once per line: it is a new tuple each time it is asked for
         if current:
             prev = current[-1]
             if (
-                line.key in boundaries
-                or prev.key in boundaries
-                or line.key in starts
+                key in boundaries
+                or prev_key in boundaries
+                or key in starts
                 or break_reason(prev, line, layout)
             ):
                 flush()
         current.append(line)
+        prev_key = key
     flush()
     return tuple(paragraphs)
 
@@ -436,7 +439,8 @@ def split_artifacts(
     dropped: list[Dropped] = []
     carried_gap: int | None = None
     for line in lines:
-        footer = grammar.INLINE_FOOTER.match(line.text)
+        noise = grammar.starts_like_noise(line.text)
+        footer = grammar.INLINE_FOOTER.match(line.text) if noise else None
         if footer and footer.end() < len(line.text):
             # A running footer glued to the text that follows it: drop just the footer.
             first = line.column + footer.start("footer")
