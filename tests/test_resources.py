@@ -49,18 +49,18 @@ def test_overlapping_parses_share_one_pause() -> None:
     # stay off until the last parse ends and be on afterwards, whatever the order.
     import threading
 
-    from minutes_cli.pipeline import _collector_paused
+    from minutes_cli.collector import paused
 
     gc.enable()
     b_inside, a_done, states = threading.Event(), threading.Event(), []
 
     def b() -> None:
-        with _collector_paused():
+        with paused():
             b_inside.set()
             a_done.wait(5)
             states.append(gc.isenabled())  # A has ended; B is still parsing
 
-    with _collector_paused():
+    with paused():
         thread = threading.Thread(target=b)
         thread.start()
         b_inside.wait(5)

@@ -12,18 +12,15 @@ Nothing here imports the CLI, the writers or typer.
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import threading
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from minutes_cli import codes, grammar, header, normalize, patterns, sections, speakers
+from minutes_cli import codes, collector, grammar, header, normalize, patterns, sections, speakers
 from minutes_cli.models import Document, Meta, Note, Source, Span
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, display_path, read_path
 from minutes_cli.speakers import prefix
@@ -35,44 +32,10 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     """Every stage over decoded text; a recogniser that times out (on input nobody has
     read) gives a plain, line-by-line record with a diagnostic instead of a hang."""
     try:
-        with _collector_paused():
+        with collector.paused():
             return _parse(source, scheme)
     except patterns.PatternTimeout as timeout:
         return _line_by_line(source, timeout)
-
-
-#: Parses in progress in this process (threads), and whether the collector was on when
-#: the first of them began: the collector goes back on when the last one ends.
-_pause_lock = threading.Lock()
-_pauses = 0
-_collector_was_on = False
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a document is parsed.
-
-    Parsing allocates hundreds of thousands of small objects and frees them in reference
-    order; the stages make only a few dozen reference cycles per document, however long
-    it is (tokenize's closures), so the collector's repeated scans of the young records
-    find next to nothing and cost about a tenth of the run (measured: 5.6 -> 6.2 MB/s).
-    The collector is process-wide: parses in several threads share one pause (a count
-    under a lock), and it is switched back on when the last ends, only if it was on
-    before; it then collects those few cycles.
-    """
-    global _pauses, _collector_was_on
-    with _pause_lock:
-        if _pauses == 0:
-            _collector_was_on = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _collector_was_on:
-                gc.enable()
 
 
 def _line_by_line(source: SourceText, timeout: patterns.PatternTimeout) -> Document:
