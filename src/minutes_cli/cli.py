@@ -24,7 +24,6 @@ import typer
 
 from minutes_cli import __version__, codes
 from minutes_cli.engines.batch import (
-    STDIN,
     CheckTask,
     Missing,
     ParseOutcome,
@@ -39,6 +38,7 @@ from minutes_cli.engines.batch import (
 )
 from minutes_cli.engines.local import default_jobs, ordered_map
 from minutes_cli.files import atomic_writer
+from minutes_cli.jobs import STDIN
 from minutes_cli.models import Document, Finding, Severity
 from minutes_cli.normalize import fold
 from minutes_cli.reporters import ReportFormat, report

@@ -31,6 +31,7 @@ INTERNAL = "internal"
 #: ``ParseFailure.code`` of a call that cannot work: a path that is not one, an unknown scheme.
 USAGE = "usage"
 
+#: The path that means standard input, on the command line and to parse_or_error.
 STDIN = "-"
 
 

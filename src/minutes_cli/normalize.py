@@ -439,8 +439,9 @@ def split_artifacts(
     dropped: list[Dropped] = []
     carried_gap: int | None = None
     for line in lines:
-        noise = grammar.starts_like_noise(line.text)
-        footer = grammar.INLINE_FOOTER.match(line.text) if noise else None
+        footer = (
+            grammar.INLINE_FOOTER.match(line.text) if grammar.starts_like_noise(line.text) else None
+        )
         if footer and footer.end() < len(line.text):
             # A running footer glued to the text that follows it: drop just the footer.
             first = line.column + footer.start("footer")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutes_cli.files import atomic_writer
-from minutes_cli.jobs import parse_or_error
+from minutes_cli.jobs import STDIN, parse_or_error
 from minutes_cli.models import Document, Finding, ParseFailure
 from minutes_cli.pipeline import parse_bytes, parse_file
 from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError
@@ -25,8 +25,6 @@ if TYPE_CHECKING:  # the rules are loaded by the jobs of minutes check only
 
 #: What a directory is searched for when no --glob is given: the readers' inputs.
 DEFAULT_GLOBS = ("*.txt", "*.pdf")
-
-STDIN = "-"
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,8 @@ def detect_scheme(lines: Sequence[Line], forced: str | None = None) -> Scheme:
     if forced in ("assembly", "none"):
         return Scheme(forced)
     # Each test only as far as the decision needs it: a legend settles it at once.
+    # Only lines where a marker meets a separator can hold a key: the others are not even
+    # made into paragraphs.
     legend = read_legend(
         Paragraph.of_line(line) for line in lines if grammar.may_hold_legend_entry(line.text)
     )

@@ -53,8 +53,6 @@ _ELLIPSIS = patterns.compile(r"…|‥|・・・|\.\.\.")
 def read_legend(paragraphs: Iterable[Paragraph]) -> tuple[LegendEntry, ...]:
     """The first legend in the document: a bracketed key anywhere, or a legend-only paragraph."""
     for paragraph in paragraphs:
-        if not grammar.may_hold_legend_entry(paragraph.text):
-            continue  # neither a bracketed key nor a legend-only paragraph
         found = grammar.LEGEND_BLOCK.search(paragraph.text)
         if found:
             entries = legend_entries(paragraph, found.start("body"), found.end("body"))
