@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from minutes_cli import __version__
-from minutes_cli.cli import ExitCode, app
+from minutes_cli.cli import app
+from minutes_cli.errors import ExitCode
 from minutes_cli.models import Document
 from tests.conftest import SEED
 

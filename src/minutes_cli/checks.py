@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from minutes_cli import codes, grammar
+from minutes_cli.errors import display_path
 from minutes_cli.models import Document, Finding, Note, Severity, Utterance
-from minutes_cli.sources import display_path
 
 #: A paragraph longer than this with no sentence end is a suspicious reflow (M303).
 REFLOW_LIMIT = 400

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import date
-from enum import Enum, IntEnum
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, TextIO
 
@@ -37,12 +37,13 @@ from minutes_cli.engines.batch import (
     read,
 )
 from minutes_cli.engines.local import default_jobs, ordered_map
+from minutes_cli.errors import ExitCode, SourceError, display_path
 from minutes_cli.files import atomic_writer
 from minutes_cli.jobs import STDIN
 from minutes_cli.models import Document, Finding, Severity
 from minutes_cli.normalize import fold
 from minutes_cli.reporters import ReportFormat, report
-from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError, display_path
+from minutes_cli.sources import DEFAULT_MAX_BYTES
 from minutes_cli.writers import Format, Stream, WriteOptions, write
 
 
@@ -72,24 +73,6 @@ class ParseFormat(str, Enum):
     CSV = Format.CSV.value
     MD = Format.MD.value
     SQLITE = "sqlite"
-
-
-class ExitCode(IntEnum):
-    """Exit codes; the README lists them and scripts may rely on them."""
-
-    OK = 0
-    #: The run finished, but some inputs failed (parse) or findings reached --fail-on (check);
-    #: search: nothing matched.
-    FINDINGS = 1
-    #: Bad usage or unusable input (a single file that cannot be read; check: unreadable files;
-    #: a database that is missing, not a minutes archive or of a newer schema).
-    INPUT_ERROR = 2
-    #: --engine dask: the Dask scheduler cannot be reached or started, or was lost.
-    UNAVAILABLE = 69
-    #: A bug in minutes itself (the message says how to get a traceback).
-    INTERNAL_ERROR = 70
-    #: Interrupted with Ctrl-C.
-    INTERRUPTED = 130
 
 
 app = typer.Typer(

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import os
 
+from minutes_cli.errors import SourceError, display_path
 from minutes_cli.models import Document, ParseFailure
 from minutes_cli.pipeline import parse_bytes, parse_file
-from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceError, display_path
+from minutes_cli.sources import DEFAULT_MAX_BYTES
 from minutes_cli.speakers import SCHEMES
 
 #: ``ParseFailure.code`` of an input that cannot be read as minutes (as in ``minutes check``).

@@ -21,8 +21,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from minutes_cli import codes, collector, grammar, header, normalize, patterns, sections, speakers
+from minutes_cli.errors import display_path
 from minutes_cli.models import Document, Meta, Note, Source, Span
-from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, display_path, read_path
+from minutes_cli.sources import DEFAULT_MAX_BYTES, SourceText, decode, read_path
 from minutes_cli.speakers import prefix
 
 T = TypeVar("T")

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import regex as re
 
 from minutes_cli import patterns
+from minutes_cli.errors import SourceError
 
 #: Refuse inputs larger than this by default; minutes are rarely over a few MB.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -62,38 +63,6 @@ PDF_MAGIC = b"%PDF-"
 
 #: ``大 下 議 長``: a PDF text layer that spaced out the characters of a name.
 LETTER_SPACED = patterns.compile(r"(?<![^\s○〇◯◎●■◆◇])\p{Han}(?: \p{Han}){2,}(?=\s|$)", re.M)
-
-
-class SourceError(Exception):
-    """An input that cannot be read as minutes text; carries where and why."""
-
-    def __init__(
-        self, path: str, message: str, line: int | None = None, column: int | None = None
-    ) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
-        self.line = line
-        self.column = column
-
-    def __str__(self) -> str:
-        where = display_path(self.path)
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
-
-
-def display_path(path: str) -> str:
-    """A path as it can be printed and stored: undecodable bytes of the file name (kept
-    as surrogates by the OS layer) become U+FFFD, and control characters are escaped so
-    that an error stays on one line."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return text.translate(_ESCAPE_CONTROL)
-
-
-_ESCAPE_CONTROL = {c: chr(c).encode("unicode_escape").decode("ascii") for c in (*range(0x20), 0x7F)}
 
 
 class SourceText(NamedTuple):

@@ -1,0 +1,103 @@
+"""One error type for everything that stops ``minutes`` with a message, and its exit codes.
+
+Like sqlfluff's ``SQLBaseError``, every error the library or the CLI raises on purpose is
+a :class:`MinutesError`: it says *where* (a path, an option, an address), *what*, and at
+which line and column when that is known, and it carries the exit code the CLI ends with.
+The CLI formats it in one place, as ``minutes: WHERE[:LINE[:COL]]: message``. It imports
+nothing of the package: the models, the pipeline and the CLI all depend on it.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import ClassVar
+
+
+class ExitCode(IntEnum):
+    """Exit codes; the README lists them and scripts may rely on them."""
+
+    OK = 0
+    #: The run finished, but some inputs failed (parse) or findings reached --fail-on (check);
+    #: search: nothing matched.
+    FINDINGS = 1
+    #: Bad usage or unusable input (a single file that cannot be read; check: unreadable files;
+    #: a database that is missing, not a minutes archive or of a newer schema).
+    INPUT_ERROR = 2
+    #: --engine dask: the Dask scheduler cannot be reached or started, or was lost.
+    UNAVAILABLE = 69
+    #: A bug in minutes itself (the message says how to get a traceback).
+    INTERNAL_ERROR = 70
+    #: Interrupted with Ctrl-C.
+    INTERRUPTED = 130
+
+
+def display_path(path: str) -> str:
+    """A path as it can be printed and stored: undecodable bytes of the file name (kept
+    as surrogates by the OS layer) become U+FFFD, and control characters are escaped so
+    that an error stays on one line."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text.translate(_ESCAPE_CONTROL)
+
+
+_ESCAPE_CONTROL = {c: chr(c).encode("unicode_escape").decode("ascii") for c in (*range(0x20), 0x7F)}
+
+
+class MinutesError(Exception):
+    """Something ``minutes`` cannot do, said in one line: where, what, and the position."""
+
+    #: What the CLI exits with when this error ends a command.
+    exit_code: ClassVar[ExitCode] = ExitCode.INPUT_ERROR
+
+    def __init__(
+        self, where: str, message: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.where = where
+        self.message = message
+        self.line = line
+        self.column = column
+
+    @property
+    def path(self) -> str:
+        """``where``, by the name it has for an input file."""
+        return self.where
+
+    def __str__(self) -> str:
+        """``WHERE[:LINE[:COL]]: message``, printable (see :func:`display_path`)."""
+        where = display_path(self.where)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class UsageError(MinutesError):
+    """A call that cannot work: an option without its partner, a value out of its range."""
+
+
+class SourceError(MinutesError):
+    """An input that cannot be read as minutes text: missing, binary, undecodable, empty,
+    too big, a PDF without a text layer."""
+
+
+class OutputError(MinutesError):
+    """An output that cannot be written (a missing folder, a full disk)."""
+
+
+class ConfigError(MinutesError):
+    """A configuration file (``minutes.toml``, ``[tool.minutes]``) that cannot be used."""
+
+
+class ArchiveError(MinutesError):
+    """A database that cannot be used: missing, not a minutes archive, too new, not writable."""
+
+
+class EngineError(MinutesError):
+    """An engine that cannot run (``--engine dask`` without its extra, a bad address)."""
+
+
+class EngineUnavailable(EngineError):
+    """A cluster that cannot be reached or started, or was lost during the run."""
+
+    exit_code = ExitCode.UNAVAILABLE
