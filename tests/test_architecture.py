@@ -1,30 +1,24 @@
-"""Arrows point one way: the pipeline never imports the CLI, writers or typer;
-models import nothing of the pipeline; writers import only models."""
+"""Arrows point one way. The pipeline (``minutes_cli.parse`` and every module it imports)
+never imports the CLI, the outputs, the engines or their libraries; each stage imports
+only the stages before it (``parse.STAGES``), the recognisers, the vocabularies, the
+records, the codes and the errors; the records import nothing of the pipeline; writers
+import only the records. Imports are read from the source (``ast``), nothing is run."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from minutes_cli.parse import STAGES
+
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "minutes_cli"
-PIPELINE = [
-    "sources",
-    "normalize",
-    "grammar",
-    "header",
-    "sections",
-    "speakers",
-    "pipeline",
-    "jpdate",
-    "codes",
-    "lossless",
-]
 
-
-#: What the pipeline must never import: the CLI, the outputs, the engines, and the CLI's
-#: libraries.
+#: What the pipeline must never import: the CLI, the outputs, the engines, the archive,
+#: and the libraries only they need.
 EDGES = (
     "minutes_cli.cli",
     "minutes_cli.writers",
@@ -33,16 +27,30 @@ EDGES = (
     "minutes_cli.checks",
     "minutes_cli.config",
     "minutes_cli.files",
+    "minutes_cli.jobs",
+    "minutes_cli.archive",
+    "minutes_cli.search_output",
     "typer",
     "rich",
+    "sqlite3",
+)
+
+#: What any stage may import besides the stages before it.
+SHARED = (
+    "minutes_cli.parse.tokens",
+    "minutes_cli.grammar",
+    "minutes_cli.kinds",
+    "minutes_cli.models",
+    "minutes_cli.codes",
+    "minutes_cli.errors",
 )
 
 
-def imports_of(path: Path) -> set[str]:
+def imports_of(path: Path, root: Path = PACKAGE) -> set[str]:
     """Every module a file imports, ``from a import b`` counted as ``a`` and ``a.b``, with
-    relative imports resolved against the file's package."""
+    relative imports resolved against the file's package (``root`` is the top package)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    package = ".".join(path.relative_to(root.parent).with_suffix("").parts[:-1])
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -50,52 +58,163 @@ def imports_of(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
-                base = f"{parent}.{base}" if base else parent
+                anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{anchor}.{base}" if base else anchor
             found.add(base)
             found.update(f"{base}.{alias.name}" for alias in node.names)
     return found
 
 
-def test_imports_of_sees_every_form(tmp_path: Path) -> None:
-    probe = PACKAGE / "speakers" / "_probe_for_test.py"
-    probe.write_text("from minutes_cli import cli, writers\nfrom .. import typer_shim\n")
-    try:
-        assert {"minutes_cli.cli", "minutes_cli.writers", "minutes_cli.typer_shim"} <= imports_of(
-            probe
-        )
-    finally:
-        probe.unlink()
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def module_files(name: str) -> list[Path]:
-    target = PACKAGE / name
+    """The files of a module or package, ``name`` relative to ``minutes_cli`` (``parse``,
+    ``grammar.markers``)."""
+    target = PACKAGE.joinpath(*name.split("."))
     return sorted(target.rglob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
 
 
-@pytest.mark.parametrize("name", PIPELINE)
-def test_pipeline_does_not_import_the_edges(name: str) -> None:
-    for path in module_files(name):
+def _file_of(module: str) -> Path | None:
+    """The file that defines a ``minutes_cli`` module, or None (a name imported from one)."""
+    target = PACKAGE.parent.joinpath(*module.split("."))
+    for candidate in (target / "__init__.py", target.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def pipeline_files() -> list[Path]:
+    """Every file of ``minutes_cli.parse`` and, transitively, of what it imports."""
+    seen: set[Path] = set()
+    todo = module_files("parse")
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
         for module in imports_of(path):
-            assert not module.startswith(EDGES), f"{path.name} imports {module}"
+            file = _file_of(module) if module.startswith("minutes_cli.") else None
+            if file is not None and file not in seen:
+                todo.append(file)
+    return sorted(seen)
 
 
-def test_models_import_nothing_of_the_pipeline() -> None:
+#: The pipeline's modules, as names relative to ``minutes_cli`` (what other tests check).
+PIPELINE = sorted({module_name(path).removeprefix("minutes_cli.") for path in pipeline_files()})
+
+
+def test_imports_of_sees_every_form(tmp_path: Path) -> None:
+    root = tmp_path / "minutes_cli"
+    (root / "parse" / "scheme").mkdir(parents=True)
+    probe = root / "parse" / "scheme" / "probe.py"
+    probe.write_text(
+        "import rich.console\nfrom minutes_cli import cli, writers\n"
+        "from .. import split\nfrom . import legend\nfrom ...grammar import markers\n"
+    )
+    found = imports_of(probe, root)
+    assert {
+        "rich.console",
+        "minutes_cli.cli",
+        "minutes_cli.writers",
+        "minutes_cli.parse.split",
+        "minutes_cli.parse.scheme.legend",
+        "minutes_cli.grammar.markers",
+    } <= found
+    init = root / "parse" / "__init__.py"
+    init.write_text("from . import clean\n")
+    assert "minutes_cli.parse.clean" in imports_of(init, root)
+
+
+def test_the_pipeline_closure_is_what_the_pipeline_is() -> None:
+    # The closure must reach every stage and the recognisers, or the checks below see nothing.
+    names = set(PIPELINE)
+    assert {f"parse.{stage}" for stage in STAGES} <= names | {"parse.scheme", "parse.header"}
+    assert {"grammar.markers", "grammar.patterns", "kinds", "models", "codes", "errors"} <= names
+    assert not any(name.startswith(("cli", "writers", "engines")) for name in names)
+
+
+@pytest.mark.parametrize("path", pipeline_files(), ids=module_name)
+def test_the_pipeline_does_not_import_the_edges(path: Path) -> None:
+    for module in imports_of(path):
+        assert not module.startswith(EDGES), f"{module_name(path)} imports {module}"
+
+
+def _stage_of(module: str) -> int | None:
+    """Where a ``minutes_cli.parse.<stage>[.…]`` module stands in STAGES."""
+    parts = module.split(".")
+    if len(parts) < 3 or parts[:2] != ["minutes_cli", "parse"] or parts[2] not in STAGES:
+        return None
+    return STAGES.index(parts[2])
+
+
+STAGE_FILES = [p for stage in STAGES for p in module_files(f"parse.{stage}")]
+
+
+@pytest.mark.parametrize("path", STAGE_FILES, ids=module_name)
+def test_a_stage_imports_only_earlier_stages_and_the_shared_modules(path: Path) -> None:
+    own = _stage_of(module_name(path))
+    assert own is not None
+    for module in imports_of(path):
+        if not module.startswith("minutes_cli."):
+            continue  # (``from minutes_cli import codes`` is counted as minutes_cli.codes)
+        stage = _stage_of(module)
+        if stage is not None:
+            assert stage <= own, f"{module_name(path)} imports a later stage: {module}"
+        else:
+            assert module.startswith(SHARED), f"{module_name(path)} imports {module}"
+
+
+def test_the_shared_modules_import_no_stage() -> None:
+    for name in ("grammar", "kinds", "models", "codes", "errors", "parse.tokens"):
+        for path in module_files(name):
+            for module in imports_of(path):
+                if module.startswith("minutes_cli"):
+                    assert not module.startswith("minutes_cli.parse") or module.startswith(
+                        "minutes_cli.parse.tokens"
+                    ), f"{module_name(path)} imports {module}"
+
+
+def test_parse_runs_each_stage_once_in_the_declared_order() -> None:
+    tree = ast.parse((PACKAGE / "parse" / "__init__.py").read_text(encoding="utf-8"))
+    (function,) = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_parse"]
+    called: list[str] = []
+    for statement in function.body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # the docstring
+        assert isinstance(statement, ast.Assign | ast.Return), ast.dump(statement)
+        call = statement.value
+        assert isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+        assert isinstance(call.func.value, ast.Name) and call.func.attr == "run"
+        called.append(call.func.value.id)
+    assert called == list(STAGES[1:])  # read runs at the entry points, where the input is
+
+
+def test_models_and_vocabularies_import_nothing_of_the_pipeline() -> None:
     for module in imports_of(PACKAGE / "models.py"):
-        assert not module.startswith("minutes_cli"), module
+        assert not module.startswith("minutes_cli") or module.startswith("minutes_cli.kinds")
+    for name in ("kinds", "errors"):
+        for module in imports_of(PACKAGE / f"{name}.py"):
+            assert not module.startswith("minutes_cli"), f"{name} imports {module}"
 
 
 def test_writers_import_only_models() -> None:
     for path in module_files("writers"):
         for module in imports_of(path):
             if module.startswith("minutes_cli"):
-                assert module.startswith(("minutes_cli.models", "minutes_cli.writers")), module
+                allowed = ("minutes_cli.models", "minutes_cli.writers", "minutes_cli.kinds")
+                assert module.startswith(allowed), module
+
+
+def test_no_module_is_over_400_lines() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= 400, f"{module_name(path)} has {lines} lines"
 
 
 def test_library_api_works_without_typer() -> None:
-    import subprocess
-    import sys
-
     code = (
         "import sys; sys.modules['typer'] = None; sys.modules['rich'] = None\n"
         "from minutes_cli import parse_text\n"

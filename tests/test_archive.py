@@ -18,12 +18,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from minutes_cli import archive
+from minutes_cli import archive, parse_file
 from minutes_cli.cli import ParseFormat, app
 from minutes_cli.engines.batch import discover
 from minutes_cli.errors import ExitCode
 from minutes_cli.models import Document
-from minutes_cli.pipeline import parse_file
 from minutes_cli.writers import Format
 from tests.conftest import FIXTURES, SEED
 

@@ -35,8 +35,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from minutes_cli import cli, sources
+from minutes_cli import cli
 from minutes_cli.cli import app
+from minutes_cli.parse import read
 
 runner = CliRunner()
 
@@ -455,7 +456,7 @@ CASES: list[Case] = [
     ),
     Case(
         "over-default-limit-50mb",
-        sparse("big.txt", sources.DEFAULT_MAX_BYTES + 1),
+        sparse("big.txt", read.DEFAULT_MAX_BYTES + 1),
         P,
         2,
         "minutes: {input}: file is 52,428,801 bytes, over the limit of 52,428,800",
@@ -623,7 +624,7 @@ def test_there_are_enough_cases() -> None:
 
 
 def test_default_size_limit_is_50_mb() -> None:
-    assert sources.DEFAULT_MAX_BYTES == 50 * 1024 * 1024
+    assert read.DEFAULT_MAX_BYTES == 50 * 1024 * 1024
     for command in (cli.parse, cli.check):
         default = inspect.signature(command).parameters["max_bytes"].default
-        assert default == sources.DEFAULT_MAX_BYTES, command.__name__
+        assert default == read.DEFAULT_MAX_BYTES, command.__name__

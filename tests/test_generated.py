@@ -22,7 +22,7 @@ from jsonschema import Draft202012Validator
 
 from minutes_cli import parse_text
 from minutes_cli.models import Document, Section, Span, TextSpan
-from minutes_cli.normalize import fold
+from minutes_cli.parse.clean import fold
 from tests.conftest import assert_lossless
 
 SETTINGS = settings(

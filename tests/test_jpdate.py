@@ -1,4 +1,4 @@
-"""Tests for minutes_cli.jpdate: dates, times and numerals as they appear in minutes."""
+"""Tests for minutes_cli.grammar.jpdate: dates, times and numerals as they appear in minutes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes_cli.jpdate import (
+from minutes_cli.grammar.jpdate import (
     WEEKDAYS,
     DateMatch,
     TimeMatch,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_cli import grammar
-from minutes_cli.normalize import clean_lines
-from minutes_cli.speakers import assembly, prefix
+from minutes_cli.grammar import events
+from minutes_cli.parse.clean import clean_lines
+from minutes_cli.parse.scheme import assembly, prefix
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_not_speaker_labels(text: str) -> None:
     ],
 )
 def test_events(text: str, kind: str | None) -> None:
-    assert grammar.event_kind(text) == kind
+    assert events.event_kind(text) == kind
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_prefix_labels(text: str, label: str | None, rest: str | None) -> None:
 
 def test_speaker_labels_need_repetition_or_a_personal_name() -> None:
     lines = ["Adams: one.", "Adams: two.", "Mayor: three.", "Joe Rastatter: four."]
-    assert prefix.speaker_labels(lines) == {"Adams", "Joe Rastatter"}
+    assert prefix.survey(lines) == (frozenset({"Adams", "Joe Rastatter"}), 3)  # labels, turns
 
 
 def test_glued_turns_are_cut_with_their_columns() -> None:

@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes_cli import parse_text, patterns
+from minutes_cli import parse_text
 from minutes_cli.checks import check
+from minutes_cli.grammar import artifacts, markers, patterns
+from minutes_cli.grammar.text import ends_sentence
 from tests.conftest import SEED, assert_lossless
 
 
@@ -76,12 +78,10 @@ def test_union_tells_which_alternative_matched_and_keeps_each_ones_flags() -> No
 
 
 def test_union_agrees_with_trying_each_pattern_in_turn() -> None:
-    from minutes_cli import grammar
-
     samples = ["- 3 -", "3 / 12", "Page 2 of 9", "<PAGE=4>", "<br/>", "本文です。", "p. 12", ""]
     for text in samples:
-        expected = next((name for name, p in grammar.ARTIFACTS if p.match(text)), None)
-        assert grammar.artifact_reason(text) == expected, text
+        expected = next((name for name, p in artifacts.ARTIFACTS if p.match(text)), None)
+        assert artifacts.artifact_reason(text) == expected, text
 
 
 def test_flags_that_cannot_be_scoped_are_refused() -> None:
@@ -96,10 +96,8 @@ def test_flags_that_cannot_be_scoped_are_refused() -> None:
 def test_ends_sentence_is_the_pattern_it_replaces(text: str) -> None:
     import regex
 
-    from minutes_cli import grammar
-
     spec = regex.compile(r"[。．！？!?.][」』）)\]]*\Z")  # the former SENTENCE_END
-    assert grammar.ends_sentence(text) == bool(spec.search(text))
+    assert ends_sentence(text) == bool(spec.search(text))
 
 
 def test_char_set_takes_only_a_character_class() -> None:
@@ -110,10 +108,8 @@ def test_char_set_takes_only_a_character_class() -> None:
 
 @given(st.text(alphabet="○〇◎●…‥・.:：=＝－- 　議長委員a", max_size=14))
 def test_the_legend_prefilter_never_rejects_an_entry(text: str) -> None:
-    from minutes_cli import grammar
-
-    if grammar.LEGEND_ENTRY.search(text):
-        assert grammar.may_hold_legend_entry(text)
+    if markers.LEGEND_ENTRY.search(text):
+        assert markers.may_hold_legend_entry(text)
 
 
 def test_patterns_pickle_and_copy_before_and_after_first_use() -> None:
@@ -129,17 +125,13 @@ def test_patterns_pickle_and_copy_before_and_after_first_use() -> None:
 
 
 def test_the_legend_prefilter_lets_long_white_space_through() -> None:
-    from minutes_cli import grammar
-
     text = "【○" + " " * 40 + "…議長】"
-    assert grammar.LEGEND_ENTRY.search(text) is not None
-    assert grammar.may_hold_legend_entry(text)
-    assert not grammar.may_hold_legend_entry("○委員　質問がありました。" * 50)
+    assert markers.LEGEND_ENTRY.search(text) is not None
+    assert markers.may_hold_legend_entry(text)
+    assert not markers.may_hold_legend_entry("○委員　質問がありました。" * 50)
 
 
 @given(st.text(alphabet=" \u2003\u3000-－‐–—0123456789١Pp.<>/aZ議事of ,", max_size=14))
 def test_the_noise_prefilter_never_rejects_an_artifact(text: str) -> None:
-    from minutes_cli import grammar
-
-    if any(p.match(text) for _, p in grammar.ARTIFACTS) or grammar.INLINE_FOOTER.match(text):
-        assert grammar.starts_like_noise(text)
+    if any(p.match(text) for _, p in artifacts.ARTIFACTS) or artifacts.INLINE_FOOTER.match(text):
+        assert artifacts.starts_like_noise(text)

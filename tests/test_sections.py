@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minutes_cli.normalize import clean_lines, detect_layout
-from minutes_cli.sections import build_tree, find_headings
+from minutes_cli.parse.clean import clean_lines, detect_layout
+from minutes_cli.parse.sections import build_tree
+from minutes_cli.parse.split import find_headings
 
 
 def headings(text: str) -> list[tuple[int, str, int, str, str, str | None]]:
@@ -113,7 +114,7 @@ def test_locate_is_the_innermost_section_of_every_line(
     # Headings at non-decreasing lines (agenda sections may share a line), random levels;
     # locate must agree with the definition: the last section in document order (so the
     # innermost) whose lines contain the line.
-    from minutes_cli.sections import Heading
+    from minutes_cli.parse.split import Heading
 
     headings, line = [], 1
     for gap, level in steps:

@@ -10,8 +10,8 @@ import pytest
 
 from minutes_cli import SourceError, parse_bytes, parse_text
 from minutes_cli.models import Document
-from minutes_cli.normalize import clean_lines
-from minutes_cli.sources import decode, repair_letter_spacing
+from minutes_cli.parse.clean import clean_lines
+from minutes_cli.parse.read import decode, repair_letter_spacing
 from tests.conftest import SEED, assert_lossless
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 from minutes_cli.errors import SourceError
 from minutes_cli.jobs import parse_or_error
 from minutes_cli.models import Document, ParseFailure
-from minutes_cli.pipeline import parse_bytes, parse_file, parse_text
+from minutes_cli.parse import parse_bytes, parse_file, parse_text
 
 __all__ = [
     "Document",

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from minutes_cli import codes, grammar
+from minutes_cli import codes
 from minutes_cli.errors import display_path
+from minutes_cli.grammar.text import ends_sentence
 from minutes_cli.models import Document, Finding, Note, Severity, Utterance
 
 #: A paragraph longer than this with no sentence end is a suspicious reflow (M303).
@@ -94,7 +95,7 @@ def _unplaced_lines(document: Document) -> Iterator[Hit]:
 def _suspicious_reflow(document: Document) -> Iterator[Hit]:
     for record in _records(document):
         for paragraph in record.text.split("\n"):
-            if len(paragraph) > REFLOW_LIMIT and not grammar.ends_sentence(paragraph):
+            if len(paragraph) > REFLOW_LIMIT and not ends_sentence(paragraph):
                 yield (
                     record.line_start,
                     None,

@@ -41,9 +41,9 @@ from minutes_cli.errors import ExitCode, SourceError, display_path
 from minutes_cli.files import atomic_writer
 from minutes_cli.jobs import STDIN
 from minutes_cli.models import Document, Finding, Severity
-from minutes_cli.normalize import fold
+from minutes_cli.parse.clean import fold
+from minutes_cli.parse.read import DEFAULT_MAX_BYTES
 from minutes_cli.reporters import ReportFormat, report
-from minutes_cli.sources import DEFAULT_MAX_BYTES
 from minutes_cli.writers import Format, Stream, WriteOptions, write
 
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 import os
 
 from minutes_cli.errors import SourceError, display_path
+from minutes_cli.kinds import SCHEMES
 from minutes_cli.models import Document, ParseFailure
-from minutes_cli.pipeline import parse_bytes, parse_file
-from minutes_cli.sources import DEFAULT_MAX_BYTES
-from minutes_cli.speakers import SCHEMES
+from minutes_cli.parse import parse_bytes, parse_file
+from minutes_cli.parse.read import DEFAULT_MAX_BYTES
 
 #: ``ParseFailure.code`` of an input that cannot be read as minutes (as in ``minutes check``).
 INPUT_ERROR = "E001"

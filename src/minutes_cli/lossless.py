@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from minutes_cli.models import Document
-from minutes_cli.normalize import clean_lines
+from minutes_cli.parse.clean import clean_lines
 
 #: Beyond any line's end: an open-ended column range.
 _EOL = 10**9

@@ -11,9 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import Enum
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from minutes_cli.kinds import (
+    AttendanceStatus,
+    EventKind,
+    HeaderKey,
+    Newline,
+    NoteKind,
+    RecordKind,
+    SchemeName,
+    SourceFormat,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -68,7 +78,7 @@ class Source(Record):
     path: str | None = Field(description="Input path as given, or null for standard input.")
     sha256: str = Field(description="SHA-256 of the input bytes, hex.")
     bytes: int = Field(ge=0, description="Size of the input in bytes.")
-    format: Literal["text", "pdf"] = Field(
+    format: SourceFormat = Field(
         default="text", description="'pdf' when the text came from a PDF's text layer."
     )
     encoding: str | None = Field(
@@ -78,9 +88,7 @@ class Source(Record):
     pages: int | None = Field(
         default=None, ge=1, description="Number of pages, for paged input; else null."
     )
-    newline: Literal["LF", "CRLF", "CR", "mixed", "none"] = Field(
-        description="Line-ending convention of the input."
-    )
+    newline: Newline = Field(description="Line-ending convention of the input.")
     lines: int = Field(ge=0, description="Number of lines in the input.")
 
 
@@ -96,7 +104,7 @@ class AttendanceGroup(Span):
     """A block of the attendance list, e.g. ``出席議員（２５名）`` and its entries."""
 
     label: str = Field(description="The block's label, spaces removed, e.g. '出席議員'.")
-    status: Literal["present", "absent", "staff", "other"] = Field(
+    status: AttendanceStatus = Field(
         description="'present' for 出席…/Present, 'absent' for 欠席…/Absent, 'staff' for officials "
         "and secretariat (説明員, 事務局), else 'other'."
     )
@@ -128,9 +136,7 @@ class Meta(Record):
     """Facts about the meeting, read from the header."""
 
     title: str | None = Field(description="Document title as written (normalised).")
-    kind: Literal["議事要旨", "議事録", "会議録", "会議要旨", "議事概要"] | None = Field(
-        description="Kind of record, from the title."
-    )
+    kind: RecordKind | None = Field(description="Kind of record, from the title.")
     date: str | None = Field(description="Meeting date, ISO 8601 (YYYY-MM-DD).")
     weekday: str | None = Field(
         description="Weekday stated in the source next to the date (月..日), if any."
@@ -154,18 +160,7 @@ class Meta(Record):
 class HeaderField(TextSpan):
     """One header line or paragraph, with what it was read as."""
 
-    key: Literal[
-        "title",
-        "datetime",
-        "date",
-        "time",
-        "venue",
-        "attendance",
-        "agenda",
-        "legend",
-        "separator",
-        "other",
-    ] = Field(description="What the header paragraph or block states.")
+    key: HeaderKey = Field(description="What the header paragraph or block states.")
     label: str | None = Field(description="The label before the colon, e.g. '日時', if any.")
     text: str = Field(description="The header paragraph (normalised).")
 
@@ -204,7 +199,7 @@ class Section(Span):
 class Event(Span):
     """Something recorded that nobody says: a floor voice, a stage direction, a time stamp."""
 
-    kind: Literal["floor-voice", "stage-direction", "time", "separator", "reading"] = Field(
+    kind: EventKind = Field(
         description="'floor-voice' 〔「異議なし」と呼ぶ者あり〕, 'stage-direction' （市長 登壇）, "
         "'time' （午前10時28分 休憩）, 'separator' a rule line, 'reading' （朗読）."
     )
@@ -249,18 +244,7 @@ class Material(Record):
 class Note(TextSpan):
     """A paragraph that is not an utterance: an explanation, a bracketed remark, ``（了）``."""
 
-    kind: Literal[
-        "bullet",
-        "bracket",
-        "legend",
-        "text",
-        "floor-voice",
-        "stage-direction",
-        "time",
-        "separator",
-        "reading",
-        "signature",
-    ] = Field(
+    kind: NoteKind = Field(
         description=(
             "'bullet' for ・…, 'bracket' for a whole （…） line, 'legend' for a speaker key,"
             " an event kind (see Event) outside any turn, 'signature' for the closing"
@@ -308,7 +292,7 @@ class Document(Record):
 
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this format.")
     source: Source = Field(description="The input the document was read from.")
-    scheme: Literal["legend", "assembly", "prefix", "none"] = Field(
+    scheme: SchemeName = Field(
         description="Speaker scheme used: 'legend' (【◎…議長】 key), 'assembly' (○議長（名前君）),"
         " 'prefix' (Name: …), or 'none' (no speaker turns)."
     )

@@ -17,8 +17,8 @@ from minutes_cli.errors import SourceError
 from minutes_cli.files import atomic_writer
 from minutes_cli.jobs import STDIN, parse_or_error
 from minutes_cli.models import Document, Finding, ParseFailure
-from minutes_cli.pipeline import parse_bytes, parse_file
-from minutes_cli.sources import DEFAULT_MAX_BYTES
+from minutes_cli.parse import parse_bytes, parse_file
+from minutes_cli.parse.read import DEFAULT_MAX_BYTES
 from minutes_cli.writers import EXTENSIONS, Format, Stream, WriteOptions, write
 
 if TYPE_CHECKING:  # the rules are loaded by the jobs of minutes check only

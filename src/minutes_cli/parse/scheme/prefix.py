@@ -9,18 +9,74 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
-from minutes_cli import grammar
-from minutes_cli.normalize import Line
+from minutes_cli.grammar.blocks import HEADER_LABEL
+from minutes_cli.grammar.events import event_kind
+from minutes_cli.grammar.labels import ROLE_AT_END
+from minutes_cli.grammar.prefixes import (
+    INITIALS,
+    INITIALS_ENTRY,
+    MIDLINE_NAME,
+    NICKNAME,
+    NOT_SPEAKER_WORDS,
+    PREFIX_LABELS,
+    PROPER_NAME,
+    REMARK_LABEL,
+    UNKNOWN_SPEAKER,
+)
+from minutes_cli.kinds import PrefixShape, SchemeName
+from minutes_cli.models import Diagnostic, LegendEntry
+from minutes_cli.parse.tokens import Line, Opened, Start
+
+#: Label shapes that name an office or a side (``委員長：``, ``【委員】``, ``問：``): the
+#: label is the role. The others (``WH:``, ``Joe Rastatter:``, ``nurse:``) name a person.
+ROLE_SHAPES: frozenset[PrefixShape] = frozenset({"qa", "bracketed", "paren", "japanese"})
+
+
+@dataclass(frozen=True)
+class PrefixScheme:
+    """``Label: text``, for the labels this document uses as speakers."""
+
+    labels: frozenset[str] = frozenset()  # the labels that are speakers here
+    initials: dict[str, str] = field(default_factory=dict)  # WH -> Waldemar Horwat
+
+    name: ClassVar[SchemeName] = "prefix"
+    verbatim: ClassVar[bool] = False
+    legend: ClassVar[tuple[LegendEntry, ...]] = ()
+
+    def start(self, text: str) -> Start | None:
+        found = find_prefix(text)
+        if found is None or found.label not in self.labels or event_kind(text.strip()):
+            return None
+        indent = len(text) - len(text.lstrip())
+        if found.shape in ROLE_SHAPES:
+            return Start("", found.label, None, None, None, found.label, found.rest, indent + 1)
+        speaker = self.initials.get(found.label, found.label)
+        return Start("", None, speaker, None, None, found.label, found.rest, indent + 1)
+
+    def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        """Lines cut where a speaker label is glued inside them (PDF text)."""
+        return split_at_labels(lines, self.labels)
+
+    def diagnose(self, opened: Sequence[Opened]) -> list[Diagnostic]:
+        return []
+
+
+def surveyed(texts: Sequence[str]) -> tuple[PrefixScheme, int]:
+    """The prefix scheme this document would have, and how many turns it would open."""
+    initials = initials_legend("\n".join(texts[:40]))
+    labels, turns = survey(texts, initials)
+    return PrefixScheme(labels | frozenset(initials), initials), turns
 
 
 class Prefix(NamedTuple):
     """A speaker label found at the start of a paragraph."""
 
-    shape: str  # which PREFIX_LABELS entry matched
+    shape: PrefixShape  # which PREFIX_LABELS entry matched
     label: str
     rest: str
 
@@ -36,14 +92,14 @@ def find_prefix(text: str) -> Prefix | None:
         and not stripped.startswith(("【", "（", "(", "問", "答", "Q", "A"))
     ):
         return None  # every label shape has a colon, a bracket or 問/答/Q/A up front
-    for shape, pattern in grammar.PREFIX_LABELS:
+    for shape, pattern in PREFIX_LABELS:
         found = pattern.match(stripped)
         if not found:
             continue
         label = found["label"]
-        if label.lower() in grammar.NOT_SPEAKER_WORDS or label.isdigit():
+        if label.lower() in NOT_SPEAKER_WORDS or label.isdigit():
             return None
-        if grammar.HEADER_LABEL.match(stripped) and label not in SPEAKING_OFFICES:
+        if HEADER_LABEL.match(stripped) and label not in SPEAKING_OFFICES:
             return None
         return Prefix(shape, label, found["rest"].strip())
     return None
@@ -55,16 +111,16 @@ SPEAKING_OFFICES = frozenset({"事務局", "司会"})
 
 def is_remark(text: str) -> bool:
     """``Note: …``, ``Disposition: …``: a label that is not a speaker."""
-    found = grammar.REMARK_LABEL.match(text.strip())
-    return found is not None and found["label"].lower() in grammar.NOT_SPEAKER_WORDS
+    found = REMARK_LABEL.match(text.strip())
+    return found is not None and found["label"].lower() in NOT_SPEAKER_WORDS
 
 
 def _labels_in(text: str) -> list[str]:
     """Labels at the start of ``text`` and glued inside it (PDF text)."""
     found = [p.label] if (p := find_prefix(text)) is not None else []
     if ":" in text:  # every glued label ends in one: skip the scan without
-        found += [m["label"] for m in grammar.MIDLINE_NAME.finditer(text)]
-    return [label for label in found if label.lower() not in grammar.NOT_SPEAKER_WORDS]
+        found += [m["label"] for m in MIDLINE_NAME.finditer(text)]
+    return [label for label in found if label.lower() not in NOT_SPEAKER_WORDS]
 
 
 def survey(
@@ -84,19 +140,14 @@ def survey(
         label
         for label, n in counts.items()
         if n >= minimum
-        or grammar.PROPER_NAME.match(label)
-        or grammar.UNKNOWN_SPEAKER.fullmatch(label)
-        or (has_legend and grammar.INITIALS.fullmatch(label))
-        or (repeated >= 3 and grammar.NICKNAME.fullmatch(label))  # a log of nick: turns
+        or PROPER_NAME.match(label)
+        or UNKNOWN_SPEAKER.fullmatch(label)
+        or (has_legend and INITIALS.fullmatch(label))
+        or (repeated >= 3 and NICKNAME.fullmatch(label))  # a log of nick: turns
         or label in SPEAKING_OFFICES
-        or (not label.isascii() and grammar.ROLE_AT_END.search(label))
+        or (not label.isascii() and ROLE_AT_END.search(label))
     )
     return labels, sum(counts[label] for label in labels)
-
-
-def speaker_labels(lines: Iterable[str], initials: Iterable[str] = ()) -> frozenset[str]:
-    """Just the labels of :func:`survey`."""
-    return survey(lines, initials)[0]
 
 
 def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line, ...]:
@@ -105,7 +156,7 @@ def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line
     for line in lines:
         cuts = [
             m.start("label")
-            for m in (grammar.MIDLINE_NAME.finditer(line.text) if ":" in line.text else ())
+            for m in (MIDLINE_NAME.finditer(line.text) if ":" in line.text else ())
             if m["label"] in labels
         ]
         if not cuts:
@@ -132,6 +183,6 @@ def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line
 def initials_legend(text: str) -> dict[str, str]:
     """``Waldemar Horwat (WH), Brian Terlson (BT)`` -> {"WH": "Waldemar Horwat", …}."""
     legend: dict[str, str] = {}
-    for found in grammar.INITIALS_ENTRY.finditer(text):
+    for found in INITIALS_ENTRY.finditer(text):
         legend.setdefault(found["initials"], found["name"])
     return legend

@@ -18,7 +18,7 @@ from typing import NamedTuple, TypeVar
 
 import regex as re
 
-from minutes_cli import patterns
+from minutes_cli.grammar import patterns
 
 __all__ = [
     "WEEKDAYS",

@@ -1,8 +1,22 @@
-"""Normalizer: cleaning, layout detection and the reflow rules."""
+"""The clean, split and reflow stages on lines: cleaning, layout detection, where a
+paragraph breaks (the boundary table) and how lines are joined."""
 
 from __future__ import annotations
 
-from minutes_cli.normalize import Layout, clean_lines, detect_layout, display_width, reflow
+from collections.abc import Sequence
+
+from minutes_cli.grammar.text import display_width
+from minutes_cli.parse.clean import clean_lines, detect_layout
+from minutes_cli.parse.reflow import join
+from minutes_cli.parse.split import Context, breaks
+from minutes_cli.parse.tokens import Layout, Line, Paragraph
+
+
+def reflow(
+    lines: Sequence[Line], layout: Layout, alone: frozenset[tuple[int, int]] = frozenset()
+) -> tuple[Paragraph, ...]:
+    """The lines joined where the boundary table breaks them (``alone``: blocks of their own)."""
+    return join(lines, breaks(lines, Context(layout, alone)))
 
 
 def paragraphs(text: str) -> list[tuple[str, int, int]]:
@@ -117,7 +131,7 @@ def test_display_width_shortcut_agrees_with_unicodedata_everywhere() -> None:
 
 def test_the_foldable_class_is_exactly_the_fold_table() -> None:
     # clean_lines skips translating lines the class does not match: it must not miss one.
-    from minutes_cli.normalize import _FOLDABLE, FOLD
+    from minutes_cli.parse.clean import _FOLDABLE, FOLD
 
     matched = {cp for cp in range(0x110000) if _FOLDABLE.match(chr(cp))}
     assert matched == set(FOLD)

@@ -1,11 +1,10 @@
-"""Sources: bytes in, text out, with clear errors at the edge of the pipeline.
+"""The read stage: bytes in, text out, with clear errors at the edge of the pipeline.
 
-This is the only module (with the CLI) that touches the file system. Text files
-are decoded by a fixed chain (BOM, strict UTF-8, strict CP932 and EUC-JP, then
-charset-normalizer if installed); PDFs have their text layer extracted (pages
-separated by form feeds, which the normalizer counts into page numbers). Errors
-are :class:`SourceError` with the path and, where it helps, the 1-based line and
-column, so the CLI can print ``minutes: PATH:LINE:COL: message``.
+This is the only stage that touches the file system. Text files are decoded by a fixed
+chain (BOM, strict UTF-8, strict CP932 and EUC-JP, then charset-normalizer if installed);
+PDFs have their text layer extracted (pages separated by form feeds, which the clean stage
+counts into page numbers). Errors are :class:`~minutes_cli.errors.SourceError` with the
+path and, where it helps, the 1-based line and column of the first bad byte.
 """
 
 from __future__ import annotations
@@ -18,8 +17,9 @@ from typing import NamedTuple
 
 import regex as re
 
-from minutes_cli import patterns
 from minutes_cli.errors import SourceError
+from minutes_cli.grammar import patterns
+from minutes_cli.kinds import SourceFormat
 
 #: Refuse inputs larger than this by default; minutes are rarely over a few MB.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -73,7 +73,7 @@ class SourceText(NamedTuple):
     sha256: str
     size: int
     encoding: str | None  # None for a PDF (its text layer has no byte encoding)
-    format: str = "text"  # "text" or "pdf"
+    format: SourceFormat = "text"
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -219,6 +219,12 @@ def repair_letter_spacing(text: str) -> str:
     """``○大 下 議 長`` -> ``○大下議長``: PDF text layers space out the characters of
     names and headings typeset with letter spacing."""
     return LETTER_SPACED.sub(lambda m: m[0].replace(" ", ""), text)
+
+
+def from_text(text: str, path: str | None) -> SourceText:
+    """Text already decoded (``parse_text``): hashed as its UTF-8 bytes."""
+    data = text.encode("utf-8", "surrogatepass")
+    return SourceText(text, path, hashlib.sha256(data).hexdigest(), len(data), "utf-8")
 
 
 def read_path(

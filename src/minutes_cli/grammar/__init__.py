@@ -1,0 +1,24 @@
+"""The recognisers: what every stage may ask of a piece of text, as tables of named patterns.
+
+Like mistune's ``SPECIFICATION`` or sqlfluff's lexer tables, the stages look shapes up
+here by name instead of growing their own if/elif chains, so that a new marker, heading
+style or event is one table entry. Each module is one subject:
+
+* :mod:`.patterns` — the regex engine under a timeout, one-call alternations, character sets;
+* :mod:`.text` — display width, sentence ends, how wrapped Latin text joins, inline tags;
+* :mod:`.numbers` — Arabic and kanji numerals, circled and katakana ordinals;
+* :mod:`.markers` — speaker markers (○ ◎ ●…) and the legend that explains them;
+* :mod:`.blocks` — what opens a block of its own (bullets, bracketed lines, header labels),
+  handout references and attendance counts;
+* :mod:`.headings` — the numbered heading styles;
+* :mod:`.header` — what a header line is (a label, an attendance or agenda heading…);
+* :mod:`.labels` — assembly and Diet speaker labels: roles, honorifics, seats;
+* :mod:`.prefixes` — ``Name: text`` speaker labels and the colon words that are not speakers;
+* :mod:`.events` — floor voices, stage directions, time stamps, rules, signatures;
+* :mod:`.artifacts` — page numbers, running footers and other layout noise;
+* :mod:`.jpdate` — dates and times, Japanese eras, kanji numerals.
+
+Patterns run on *normalised* text (full-width digits and letters already folded to ASCII,
+see :mod:`minutes_cli.parse.clean`). Patterns that only one stage uses live in that stage.
+Nothing here imports the pipeline.
+"""

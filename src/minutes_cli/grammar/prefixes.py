@@ -1,0 +1,69 @@
+"""``Name: text`` speaker labels (``WH:``, ``nurse:``, ``委員長：``, ``【委員】``, ``問：``), the
+words that end in a colon but are not speakers, and the legend of initials."""
+
+from __future__ import annotations
+
+import regex as re
+
+from minutes_cli.grammar import patterns
+from minutes_cli.kinds import PrefixShape
+
+#: ``Name: text`` label shapes, checked in order; group ``label`` and ``rest``.
+PREFIX_LABELS: tuple[tuple[PrefixShape, patterns.Pattern], ...] = (
+    ("initials", patterns.compile(r"^(?P<label>[A-Z]{2,4}):\s+(?P<rest>\S.*)$", re.DOTALL)),
+    ("qa", patterns.compile(r"^(?P<label>問|答|Q|A)\s*[.．:：]\s*(?P<rest>\S.*)$", re.DOTALL)),
+    ("bracketed", patterns.compile(
+        r"^[【](?P<label>[^】\s]{1,12})[】]\s*(?P<rest>\S.*)$", re.DOTALL
+    )),
+    ("paren", patterns.compile(
+        r"^[（(](?P<label>[^）)\s]{1,8})[）)]\s*(?P<rest>\S.*)$", re.DOTALL
+    )),
+    ("name", patterns.compile(
+        r"^(?P<label>\?{3}|\*{3,5}|[A-Za-z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,3}):"
+        r"\s+(?P<rest>\S.*)$",
+        re.DOTALL,
+    )),
+    ("japanese", patterns.compile(
+        r"^(?P<label>[^\s:：、。()（）「」]{1,12})[：:]\s*(?P<rest>\S.*)$", re.DOTALL
+    )),
+)  # fmt: skip
+
+#: Words that end in a colon but are not speakers (``Disposition:``, ``Key:``, ``Note:``).
+NOT_SPEAKER_WORDS: frozenset[str] = frozenset((
+    "disposition", "key", "note", "notes", "date", "time", "place", "location", "venue",
+    "attendees", "attendance", "present", "absent", "agenda", "motion", "action", "actions",
+    "vote", "votes", "result", "results", "conclusion", "resolution", "topic", "topics",
+    "summary", "subject", "re", "ave", "plan", "item", "items", "lang", "tags", "title",
+    "layout", "author", "status", "update", "updates", "decision", "decisions", "question",
+    "questions", "answer", "answers", "example", "examples", "see", "source", "link", "links",
+    "http", "https", "mailto", "presenter", "presenters", "chair", "minutes", "next", "todo",
+    "fyi", "ps", "nb", "cc", "bcc", "from", "to", "comment", "comments", "discussion",
+    "proposal", "proposals", "slides", "slide", "consensus", "outcome",
+    "public comment", "public comments", "roll call", "call to order", "next steps",
+    "action item", "action items", "new business", "old business", "portland plan",
+    "日時", "日付", "時間", "場所", "会場", "議題", "件名", "出席者", "欠席者", "資料", "配布資料",
+    "備考", "注", "メモ", "結論", "決定", "決定事項",
+))  # fmt: skip
+
+#: Initials used as a speaker label (``WH``).
+INITIALS = patterns.compile(r"[A-Z]{2,4}")
+#: A chat-log nickname (``nurse``, ``ko1``, ``amatsuda``).
+NICKNAME = patterns.compile(r"[a-z][a-z0-9_]{1,15}")
+#: The label minutes use for a speaker nobody identified (``???``, ``*****``).
+UNKNOWN_SPEAKER = patterns.compile(r"\?{3}|\*{3,5}")
+
+#: Any ``Word:`` / ``Two words:`` / ``語：`` at the start of a paragraph (speaker or not).
+REMARK_LABEL = patterns.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}|[^\s:：]{1,8})\s*[:：]\s")
+
+#: A legend of initials: ``Waldemar Horwat (WH)``.
+INITIALS_ENTRY = patterns.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s*\((?P<initials>[A-Z]{2,4})\)"
+)
+
+#: A speaker label glued inside a line of PDF text: ``…Thank you.    Adams: Please…``.
+MIDLINE_NAME = patterns.compile(
+    r"(?:(?<=\S\s{2,})|(?<=[.?!\]]\s))"
+    r"(?P<label>\*{3,5}|[A-Z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,2}):\s"
+)
+#: A personal name (``Joe Rastatter``): one such label is enough to be a speaker.
+PROPER_NAME = patterns.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'’-]+){1,2}$")

@@ -1,0 +1,78 @@
+"""The closed vocabularies: every set of names a record field or a stage decides among.
+
+Each is a ``Literal`` defined here once; the records (:mod:`minutes_cli.models`) use the
+public ones as field types, and the recognisers and stages type their tables with them,
+so that a misspelt kind is a type error, not a record that fails validation at run time.
+Like the models, this module imports nothing of the pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# --- in the records -------------------------------------------------------------------
+
+#: How speakers are marked in a document (``Document.scheme``).
+SchemeName = Literal["legend", "assembly", "prefix", "none"]
+#: What the text was read from (``Source.format``).
+SourceFormat = Literal["text", "pdf"]
+#: How the input ended its lines (``Source.newline``).
+Newline = Literal["LF", "CRLF", "CR", "mixed", "none"]
+#: Kinds of record named by a title (``Meta.kind``).
+RecordKind = Literal["議事要旨", "議事録", "会議録", "会議要旨", "議事概要"]
+#: What an attendance block lists (``AttendanceGroup.status``).
+AttendanceStatus = Literal["present", "absent", "staff", "other"]
+#: What a header paragraph or block states (``HeaderField.key``).
+HeaderKey = Literal[
+    "title",
+    "datetime",
+    "date",
+    "time",
+    "venue",
+    "attendance",
+    "agenda",
+    "legend",
+    "separator",
+    "other",
+]
+#: Things recorded that nobody says (``Event.kind``).
+EventKind = Literal["floor-voice", "stage-direction", "time", "separator", "reading"]
+#: Paragraphs that are not speech (``Note.kind``): the event kinds among them, for events
+#: outside any turn.
+NoteKind = Literal["bullet", "bracket", "legend", "text", EventKind, "signature"]
+
+#: Every scheme name, in the order ``--scheme`` lists them.
+SCHEMES: tuple[SchemeName, ...] = get_args(SchemeName)
+
+# --- inside the pipeline --------------------------------------------------------------
+
+#: What a header line is, before lines are grouped into blocks (``grammar.header``).
+LineKind = Literal[
+    "separator",
+    "time",
+    "label",
+    "attendance-head",
+    "agenda-head",
+    "agenda-item",
+    "legend",
+    "title",
+    "date",
+    "text",
+]
+#: How a heading style's number becomes 1, 2, 3… (``grammar.headings.HEADING_STYLES``).
+OrdinalOf = Literal["number", "katakana", "circled", "none"]
+#: What a body paragraph is, checked in order by ``parse.turns.PARAGRAPH_KINDS``.
+ParagraphKind = Literal["legend", "event", "utterance", "bullet", "bracket", "remark", "text"]
+#: Shapes of ``Name: text`` speaker labels (``grammar.prefixes.PREFIX_LABELS``).
+PrefixShape = Literal["initials", "qa", "bracketed", "paren", "name", "japanese"]
+#: Why a paragraph breaks before a line (``parse.split.BOUNDARIES``).
+BreakReason = Literal[
+    "first",
+    "alone",
+    "turn",
+    "not-wrapped",
+    "blank-lines",
+    "opener",
+    "after-single-line-block",
+    "sentence-end",
+]

@@ -1,0 +1,98 @@
+"""The pipeline: raw minutes in, one validated :class:`~minutes_cli.models.Document` out.
+
+Each stage is a module of this package with a ``run`` function, and :data:`STAGES` is
+their order, declared once (like markdown-it-py's ``parser_core._rules``):
+
+* ``read``     — bytes or a file to text (encodings, PDF text layers);
+* ``clean``    — lines folded, layout noise set aside, the layout learnt;
+* ``scheme``   — how this document marks its speakers;
+* ``split``    — header | body, the heading lines, where paragraphs break;
+* ``reflow``   — the body's wrapped lines joined into paragraphs;
+* ``header``   — title, date, times, venue, attendance, agenda;
+* ``sections`` — the headings as a tree;
+* ``turns``    — paragraphs into utterances, events and notes;
+* ``record``   — the Document, pages filled in.
+
+The entry points (:func:`parse_text`, :func:`parse_bytes`, :func:`parse_file`) make the
+one call of ``read``, the stage that touches the file system and raises
+:class:`~minutes_cli.errors.SourceError`; :func:`_parse` makes the others, one line each.
+Every stage imports only the stages before it, the recognisers (:mod:`minutes_cli.grammar`),
+the vocabularies, the records, the diagnostic codes and the errors; none imports the CLI,
+the writers or the engines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes_cli import collector
+from minutes_cli.grammar.patterns import PatternTimeout
+from minutes_cli.kinds import SCHEMES, SchemeName
+from minutes_cli.models import Document
+from minutes_cli.parse import clean, header, read, record, reflow, scheme, sections, split, turns
+from minutes_cli.parse.read import DEFAULT_MAX_BYTES, SourceText
+
+#: The stages, in the order they run.
+STAGES = ("read", "clean", "scheme", "split", "reflow", "header", "sections", "turns", "record")
+
+__all__ = ["STAGES", "parse_bytes", "parse_file", "parse_source", "parse_text"]
+
+
+def _parse(source: SourceText, forced: SchemeName | None) -> Document:
+    """Every stage after ``read``, one call each."""
+    cleaned = clean.run(source.text)
+    speech = scheme.run(cleaned.lines, forced)
+    parts = split.run(cleaned, speech)
+    body = reflow.run(parts)
+    head = header.run(parts, body)
+    tree = sections.run(parts, head, body, speech)
+    tokens = turns.run(body, speech, tree, parts.shared)
+    return record.run(source, cleaned, speech, parts, head, tree, tokens)
+
+
+def parse_source(source: SourceText, scheme: str | None = None) -> Document:
+    """Every stage over decoded text; a recogniser that times out (on input nobody has
+    read) gives a plain, line-by-line record with a diagnostic instead of a hang."""
+    forced = _scheme(scheme)
+    try:
+        with collector.paused():
+            return _parse(source, forced)
+    except PatternTimeout as timeout:
+        return record.line_by_line(source, timeout)
+
+
+def _scheme(name: str | None) -> SchemeName | None:
+    """``--scheme`` as given: None or "" for auto, else one of :data:`SCHEMES`."""
+    if not name:
+        return None  # "" is auto, as it always was
+    for known in SCHEMES:
+        if name == known:
+            return known
+    raise ValueError(f"unknown speaker scheme {name!r}; use one of {', '.join(SCHEMES)}")
+
+
+def parse_text(text: str, path: str | None = None, scheme: str | None = None) -> Document:
+    """Parse minutes given as text (already decoded)."""
+    return parse_source(read.from_text(text, path), scheme)
+
+
+def parse_bytes(
+    data: bytes,
+    path: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    scheme: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Parse minutes given as bytes (text in any supported encoding, or a PDF);
+    raises :class:`~minutes_cli.errors.SourceError`."""
+    return parse_source(read.decode(data, path, max_bytes, encoding), scheme)
+
+
+def parse_file(
+    path: str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    scheme: str | None = None,
+    encoding: str | None = None,
+) -> Document:
+    """Parse a minutes file (text or PDF); raises :class:`~minutes_cli.errors.SourceError`."""
+    return parse_source(read.read_path(path, max_bytes, encoding), scheme)

@@ -1,0 +1,97 @@
+"""The header stage: title, kind, date, times, venue, attendance and agenda.
+
+The header is the run of lines before the body (the split stage decides where it ends).
+Its lines are read one by one and grouped into blocks (:mod:`.lines`); the blocks give
+the meeting's facts, the attendance (:mod:`.attendance`) and the agenda (:mod:`.agenda`).
+The body's paragraphs are searched for what a header may leave unsaid (a date, the times,
+an attendance list placed after the closing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from minutes_cli import codes
+from minutes_cli.grammar import jpdate
+from minutes_cli.grammar.header import KINDS
+from minutes_cli.models import Diagnostic, HeaderField, Meta
+from minutes_cli.parse.header import agenda, attendance
+from minutes_cli.parse.header.lines import classify, field, group, meeting_date, times, title
+from minutes_cli.parse.split import Split
+from minutes_cli.parse.tokens import Line, Paragraph
+
+
+class Header(NamedTuple):
+    """What the header stage found."""
+
+    meta: Meta
+    fields: tuple[HeaderField, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def run(split: Split, body: Sequence[Paragraph]) -> Header:
+    """Read the header lines, with the body's paragraphs for facts stated later."""
+    return read(split.head, body, split.shared)
+
+
+def read(
+    lines: Sequence[Line], body: Sequence[Paragraph], shared: frozenset[int] = frozenset()
+) -> Header:
+    """Read the header lines; ``body`` is searched for facts stated later (attendance,
+    times); ``shared`` are lines cut into pieces, whose fields say which columns they own."""
+    classified = classify(lines)
+    blocks = group(classified)
+    fields = tuple(field(block, shared) for block in blocks)
+
+    diagnostics: list[Diagnostic] = []
+    named = title(blocks, classified)
+    kind = next((k for k in KINDS if named and k in named), None)
+    date_line, found = meeting_date(classified)
+    date = found.date.isoformat() if found else None
+    weekday: str | None = None
+    if found and found.weekday_stated is not None and date_line is not None:
+        weekday = jpdate.WEEKDAYS[found.weekday_stated]
+        actual = found.date.weekday()
+        if actual != found.weekday_stated:
+            column = date_line.column + found.start  # found in the unstripped line
+            diagnostics.append(
+                codes.diagnostic(
+                    codes.WEEKDAY_MISMATCH,
+                    f"{date} is a {jpdate.WEEKDAYS[actual]}曜日, but the text says （{weekday}）",
+                    date_line.number,
+                    column,
+                )
+            )
+    if date is None:
+        for paragraph in body[:5]:
+            in_body = jpdate.find_date(paragraph.text)
+            if in_body:
+                date = in_body.date.isoformat()
+                break
+    if date is None:
+        diagnostics.append(codes.diagnostic(codes.NO_DATE, "no meeting date found", None))
+    if named is None:
+        diagnostics.append(codes.diagnostic(codes.NO_TITLE, "no title found", None))
+    start_time, end_time = times(classified, body)
+    venue = next((i.value for i in classified if i.states("venue")), None)
+    groups, attendees = attendance.read(blocks)
+    if not groups:
+        groups, attendees = attendance.trailing(body)
+    counted = attendance.summary(groups) or attendance.find_attendance(
+        [Paragraph.of_line(i.line) for i in classified] + list(body)
+    )
+    meta = Meta(
+        title=named,
+        kind=kind,
+        date=date,
+        weekday=weekday,
+        start_time=start_time,
+        end_time=end_time,
+        venue=venue,
+        attendance=counted,
+        attendance_groups=groups,
+        attendees=attendees,
+        agenda=agenda.read(blocks),
+    )
+    return Header(meta, fields, tuple(diagnostics))

@@ -1,0 +1,148 @@
+"""The record stage: the validated :class:`~minutes_cli.models.Document`, assembled from
+what the stages found, with pages filled in for paged input.
+
+Also the record of last resort: when a recogniser times out on input nobody has read,
+:func:`line_by_line` keeps every non-blank line as a note, with a diagnostic, instead of
+hanging a batch run.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from minutes_cli import codes
+from minutes_cli.errors import display_path
+from minutes_cli.grammar.patterns import PatternTimeout
+from minutes_cli.kinds import Newline
+from minutes_cli.models import Document, Meta, Note, Section, Source, Span
+from minutes_cli.parse.clean import FOLD, Cleaned, newline_style
+from minutes_cli.parse.header import Header
+from minutes_cli.parse.read import SourceText
+from minutes_cli.parse.scheme import Scheme
+from minutes_cli.parse.sections import SectionTree
+from minutes_cli.parse.split import Split
+from minutes_cli.parse.turns import Tokenized
+
+S = TypeVar("S", bound=Span)
+
+
+def run(
+    source: SourceText,
+    cleaned: Cleaned,
+    scheme: Scheme,
+    split: Split,
+    header: Header,
+    tree: SectionTree,
+    turns: Tokenized,
+) -> Document:
+    """The document record; diagnostics in source order."""
+    diagnostics = sorted(
+        (*header.diagnostics, *split.diagnostics, *turns.diagnostics),
+        key=lambda d: (d.line or 0, d.code),
+    )
+    document = Document(
+        source=_source(source, cleaned.newline, cleaned.total_lines, cleaned.page_count),
+        scheme=scheme.name,
+        meta=header.meta,
+        header=list(header.fields),
+        speakers=list(scheme.legend),
+        sections=list(tree.sections),
+        utterances=list(turns.utterances),
+        notes=list(turns.notes),
+        dropped=list(cleaned.dropped),
+        diagnostics=diagnostics,
+    )
+    return paginate(document, cleaned.pages) if cleaned.pages else document
+
+
+def paginate(document: Document, pages: tuple[int, ...]) -> Document:
+    """The same records with ``page_start``/``page_end`` filled in from each line's page
+    (``pages[line - 1]``), wherever a record points at source lines."""
+
+    def paged(record: S, **nested: object) -> S:
+        update = {
+            "page_start": pages[record.line_start - 1],
+            "page_end": pages[record.line_end - 1],
+            **nested,
+        }
+        return record.model_copy(update=update)
+
+    def section(record: Section) -> Section:
+        return paged(record, children=[section(child) for child in record.children])
+
+    meta = document.meta
+    return document.model_copy(
+        update={
+            "meta": meta.model_copy(
+                update={
+                    "attendance": paged(meta.attendance) if meta.attendance else None,
+                    "attendance_groups": [paged(group) for group in meta.attendance_groups],
+                    "attendees": [paged(person) for person in meta.attendees],
+                    "agenda": [paged(item) for item in meta.agenda],
+                }
+            ),
+            "header": [paged(record) for record in document.header],
+            "speakers": [paged(entry) for entry in document.speakers],
+            "sections": [section(record) for record in document.sections],
+            "utterances": [
+                paged(record, events=[paged(event) for event in record.events])
+                for record in document.utterances
+            ],
+            "notes": [paged(record) for record in document.notes],
+            "dropped": [paged(record) for record in document.dropped],
+        }
+    )
+
+
+def line_by_line(source: SourceText, timeout: PatternTimeout) -> Document:
+    """The lossless minimum: every non-blank line a note, no recogniser involved."""
+    raw = source.text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = raw.split("\n")
+    notes = [
+        Note(
+            kind="text",
+            section=None,
+            text=line.strip(),
+            materials=[],
+            line_start=number,
+            line_end=number,
+        )
+        for number, line in enumerate(lines, start=1)
+        if line.translate(FOLD).strip()
+    ]
+    empty = Meta(
+        title=None,
+        kind=None,
+        date=None,
+        weekday=None,
+        start_time=None,
+        end_time=None,
+        venue=None,
+        attendance=None,
+    )
+    return Document(
+        source=_source(source, newline_style(source.text), len(lines), None),
+        scheme="none",
+        meta=empty,
+        header=[],
+        speakers=[],
+        sections=[],
+        utterances=[],
+        notes=notes,
+        dropped=[],
+        diagnostics=[codes.diagnostic(codes.PATTERN_TIMEOUT, str(timeout), None)],
+    )
+
+
+def _source(source: SourceText, newline: Newline, lines: int, pages: int | None) -> Source:
+    """The record of where the document came from."""
+    return Source(
+        path=display_path(source.path) if source.path is not None else None,
+        sha256=source.sha256,
+        bytes=source.size,
+        format=source.format,
+        encoding=source.encoding,
+        newline=newline,
+        lines=lines,
+        pages=pages,
+    )

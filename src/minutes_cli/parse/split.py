@@ -1,0 +1,262 @@
+"""The split stage: where the header ends, which lines are headings, and where a paragraph
+breaks — the three decisions about lines that must be made before lines are joined.
+
+A heading is a paragraph boundary that only a sequence-aware reader can tell from a wrapped
+line that happens to start with ``15 万人``, so headings are found here, on lines, and the
+paragraph boundaries follow from one table, :data:`BOUNDARIES`, that also knows the
+document's speaker scheme (a turn opens a paragraph) and its layout.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import NamedTuple
+
+from minutes_cli import codes
+from minutes_cli.grammar import patterns
+from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, HEADER_LABEL
+from minutes_cli.grammar.events import event_kind
+from minutes_cli.grammar.header import classify_line
+from minutes_cli.grammar.headings import heading_shape, is_candidate
+from minutes_cli.grammar.markers import MARKER_START
+from minutes_cli.grammar.text import display_width, ends_sentence
+from minutes_cli.kinds import BreakReason
+from minutes_cli.models import Diagnostic
+from minutes_cli.parse.clean import Cleaned
+from minutes_cli.parse.scheme import Scheme
+from minutes_cli.parse.tokens import Layout, Line
+
+#: A line wider than this (columns) is body text, not a title line.
+MAX_TITLE_WIDTH = 120
+
+#: How far a number may jump ahead (１, ２, ４) and still be taken as a heading.
+MAX_SKIP = 3
+
+
+class Split(NamedTuple):
+    """The lines, split: the header's, the body's, and what is known about the body's."""
+
+    head: tuple[Line, ...]
+    body: tuple[Line, ...]
+    #: Why a paragraph breaks before each body line (None: the line continues the last).
+    breaks: tuple[BreakReason | None, ...]
+    headings: tuple[Heading, ...]
+    diagnostics: tuple[Diagnostic, ...]  # about the numbering of headings
+    #: Source lines cut into several pieces (turns glued together in PDF text, a footer
+    #: glued to the text): records that begin or end on them say at which column.
+    shared: frozenset[int]
+    numbers: tuple[int, ...]  # the source line of every line, in order
+
+
+def run(cleaned: Cleaned, scheme: Scheme) -> Split:
+    """Cut the lines where turns are glued, then split them into header and body, find the
+    headings, and decide where the body's paragraphs break."""
+    lines = scheme.cut(cleaned.lines)
+    start = body_start(lines, scheme)
+    head, body = lines[:start], lines[start:]
+    pieces = Counter(line.number for line in lines)
+    shared = frozenset(n for n, count in pieces.items() if count > 1)
+    shared |= frozenset(d.line_start for d in cleaned.dropped if d.column_start is not None)
+    headings, diagnostics = find_headings(body, cleaned.layout)
+    context = _context(body, cleaned.layout, scheme, frozenset(h.line for h in headings))
+    numbers = tuple(line.number for line in lines)
+    return Split(head, body, breaks(body, context), headings, diagnostics, shared, numbers)
+
+
+# --- head | body -------------------------------------------------------------------------
+
+
+def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
+    """Index of the first body line.
+
+    Verbatim records (:attr:`Scheme.verbatim`) keep everything before the first speaker
+    in the header, prose and numbered agenda lines included. Other minutes end the header
+    at the first speaker, bullet or heading (one that is not an item of a 議事日程 block
+    above it) or the first prose paragraph.
+    """
+    in_agenda = False
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if scheme.start(line.text) is not None or BULLET_START.match(text):
+            return index
+        if scheme.verbatim:
+            continue
+        shape = classify_line(text)
+        kind = shape.kind
+        in_agenda = kind == "agenda-head" or (in_agenda and kind in ("agenda-item", "text"))
+        headed = kind in ("text", "date", "agenda-item") or (kind, shape.key) == ("label", "other")
+        if is_candidate(line.text) and not (in_agenda and kind == "agenda-item") and headed:
+            return index
+        if kind == "text" and (ends_sentence(text) or display_width(text) > MAX_TITLE_WIDTH):
+            return index
+    return len(lines)
+
+
+# --- headings ----------------------------------------------------------------------------
+
+
+class Heading(NamedTuple):
+    """A heading line, recognised in context."""
+
+    line: int  # 1-based source line
+    style: str
+    level: int
+    ordinal: int
+    number: str  # as written, e.g. "(2)"
+    title: str
+    remark: str | None
+    text: str  # the whole heading line, stripped
+    owned: bool = True  # False: taken from the agenda; the line belongs to a speech
+
+
+def _continues_previous(prev: Line | None, line: Line, layout: Layout) -> bool:
+    """True when ``line`` looks like the wrapped tail of ``prev``, not a new block."""
+    if prev is None or layout.wrap_width is None:
+        return False
+    soft = line.gap < (2 if layout.doubled else 1)
+    full = prev.width >= 0.9 * layout.wrap_width
+    return soft and full and not ends_sentence(prev.text)
+
+
+def find_headings(
+    lines: Sequence[Line], layout: Layout
+) -> tuple[tuple[Heading, ...], tuple[Diagnostic, ...]]:
+    """Recognise heading lines; returns them in order with numbering diagnostics."""
+    levels: dict[str, int] = {}  # style -> level, by first appearance
+    last: dict[str, int] = {}  # style -> last ordinal accepted under the current parent
+    headings: list[Heading] = []
+    diagnostics: list[Diagnostic] = []
+    prev: Line | None = None
+    for line in lines:
+        text = line.text.strip()
+        candidate = None if _continues_previous(prev, line, layout) else heading_shape(text)
+        prev = line
+        if candidate is None:
+            continue
+        style, ordinal, number, title, remark = candidate
+        if style.ordinal_of == "none":  # Markdown headings need no sequence
+            ordinal = last.get(style.name, 0) + 1
+        expected = last.get(style.name, 0) + 1
+        # A new style must start at 1, except the document's first one (an extract may
+        # begin mid-agenda); a known style may skip ahead a little, never go back.
+        reach = MAX_SKIP if style.name in levels or not levels else 1
+        if not expected <= ordinal < expected + reach:
+            if style.name in levels and ordinal < expected and display_width(title) <= 30:
+                diagnostics.append(  # "1 開会 / 2 議事 / 2 報告": a heading that goes back
+                    codes.diagnostic(
+                        codes.HEADING_OUT_OF_ORDER,
+                        f"{number} {title!r} looks like a heading but {number} comes after "
+                        f"{expected - 1}; kept as text",
+                        line.number,
+                        line.column + line.indent,
+                    )
+                )
+            continue
+        if style.name not in levels:
+            levels[style.name] = len(levels) + 1
+        level = levels[style.name]
+        if ordinal != expected:
+            diagnostics.append(
+                codes.diagnostic(
+                    codes.HEADING_SKIPPED,
+                    f"heading {number!r} follows number {expected - 1}: {expected} is missing",
+                    line.number,
+                    line.column + line.indent,
+                )
+            )
+        last[style.name] = ordinal
+        for other, other_level in levels.items():
+            if other_level > level:
+                last[other] = 0  # deeper numbering restarts under a new parent
+        headings.append(
+            Heading(line.number, style.name, level, ordinal, number, title, remark, text)
+        )
+    return tuple(headings), tuple(diagnostics)
+
+
+# --- paragraph boundaries ------------------------------------------------------------------
+
+
+class Context(NamedTuple):
+    """What the boundary rules know beyond two neighbouring lines."""
+
+    layout: Layout
+    #: Lines (keys, see :attr:`Line.key`) that are blocks of their own: headings, events
+    #: such as time stamps, a speaker label alone on its line. A paragraph ends before
+    #: and after each.
+    alone: frozenset[tuple[int, int]] = frozenset()
+    #: Lines that open a turn with words after the label: a paragraph ends before each.
+    starts: frozenset[tuple[int, int]] = frozenset()
+
+
+def _context(
+    body: Sequence[Line], layout: Layout, scheme: Scheme, heading_lines: frozenset[int]
+) -> Context:
+    """The body lines that are blocks of their own, and those that open a turn."""
+    alone: set[tuple[int, int]] = set()
+    starts: set[tuple[int, int]] = set()
+    for line in body:
+        if line.number in heading_lines or event_kind(line.text.strip()):
+            alone.add(line.key)
+            continue
+        start = scheme.start(line.text)
+        if start is not None:
+            (starts if start.rest else alone).add(line.key)
+    return Context(layout, frozenset(alone), frozenset(starts))
+
+
+BoundaryRule = Callable[[Line, Line, Context], bool]
+
+_OPENER, _ = patterns.union([MARKER_START, BULLET_START, BRACKET_LINE, HEADER_LABEL])
+
+
+def _not_wrapped(prev: Line, line: Line, context: Context) -> bool:
+    # Text that is not hard-wrapped throughout (verbatim records, Markdown, short notes)
+    # may still wrap a long line now and then; anything else is a paragraph break: an
+    # indented line (the 　 that opens a paragraph in verbatim records), a line after a
+    # finished sentence, or a line after a short one (lists, signature blocks).
+    layout = context.layout
+    if layout.wrap_width is not None:
+        return False
+    return bool(
+        line.text[:1].isspace() or ends_sentence(prev.text) or prev.width < 0.6 * layout.max_width
+    )
+
+
+def _sentence_ended(prev: Line, line: Line, context: Context) -> bool:
+    if not ends_sentence(prev.text):
+        return False
+    # Hard-wrapped text: a full line may end in 。 by chance, a short one ends the paragraph.
+    wrap = context.layout.wrap_width
+    return wrap is not None and prev.width < 0.85 * wrap
+
+
+#: Why a paragraph breaks before a line, checked in order; the first rule that holds names
+#: the break, and a line for which none holds continues the paragraph before it.
+BOUNDARIES: tuple[tuple[BreakReason, BoundaryRule], ...] = (
+    ("alone", lambda prev, line, c: line.key in c.alone or prev.key in c.alone),
+    ("turn", lambda prev, line, c: line.key in c.starts),
+    ("not-wrapped", _not_wrapped),
+    ("blank-lines", lambda prev, line, c: line.gap >= (2 if c.layout.doubled else 1)),
+    # a speaker marker, a bullet, a bracketed line such as （質疑応答）, a header label
+    ("opener", lambda prev, line, c: _OPENER.match(line.text) is not None),
+    ("after-single-line-block", lambda prev, line, c: BRACKET_LINE.match(prev.text) is not None),
+    ("sentence-end", _sentence_ended),
+)
+
+
+def break_reason(prev: Line, line: Line, context: Context) -> BreakReason | None:
+    """The first of :data:`BOUNDARIES` that breaks the paragraph before ``line``."""
+    for name, rule in BOUNDARIES:
+        if rule(prev, line, context):
+            return name
+    return None
+
+
+def breaks(lines: Sequence[Line], context: Context) -> tuple[BreakReason | None, ...]:
+    """Why a paragraph breaks before each line (the first line opens one: ``first``)."""
+    found: list[BreakReason | None] = ["first"] if lines else []
+    found += [break_reason(prev, line, context) for prev, line in pairwise(lines)]
+    return tuple(found)
