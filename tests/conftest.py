@@ -14,7 +14,8 @@ SHARED = ROOT.parent / "shared"
 
 
 def fixture_cases() -> list[Path]:
-    """Every ``fixtures/<case>.txt``; each must have a golden ``<case>.expected.json``."""
+    """Every ``fixtures/<case>.txt``; each must have a golden ``<case>.expected.outline``
+    (and the few of ``tests.golden.JSON_CASES`` a ``<case>.expected.json``)."""
     return sorted(FIXTURES.glob("*.txt"))
 
 
