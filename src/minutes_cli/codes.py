@@ -115,9 +115,6 @@ ALL_CODES: tuple[Code, ...] = (
     PATTERN_TIMEOUT,
 )
 
-#: Code -> Code, for lookups by the code string.
-BY_CODE: dict[str, Code] = {code.code: code for code in ALL_CODES}
-
 
 def diagnostic(code: Code, message: str, line: int | None, column: int | None = None) -> Diagnostic:
     """A diagnostic record of ``code`` at a source position."""
