@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from minutes_cli import archive
 from minutes_cli.cli import ParseFormat, app
 from minutes_cli.engines.batch import discover
-from minutes_cli.errors import ExitCode
+from minutes_cli.errors import ExitCode, MinutesError
 from minutes_cli.models import Document
 from minutes_cli.pipeline import parse_file
 from minutes_cli.writers import Format
@@ -265,8 +265,11 @@ def test_a_document_the_database_refuses_leaves_no_rows(tmp_path: Path) -> None:
         update={"utterances": [u.model_copy(update={"section": "9.9"}) for u in doc.utterances]}
     )  # no such section: the foreign key fails after the document row went in
     with archive.Archive(tmp_path / "m.db", write=True) as store:
-        with pytest.raises(archive.RecordError, match="FOREIGN KEY"):
+        with pytest.raises(archive.RecordError, match="FOREIGN KEY") as caught:
             store.store(broken, broken.model_dump_json())
+        assert isinstance(caught.value, MinutesError) and caught.value.where == doc.source.path
+        # The message alone: the CLI prints the document's path before it.
+        assert str(caught.value) == "cannot store: FOREIGN KEY constraint failed"
         assert store.store(doc, doc.model_dump_json()) is False
         counts = [scalar(store.connection, f"SELECT count(*) FROM {t}") for t in TABLES[:3]]
     assert counts == [1, len(list(doc.iter_sections())), 16]

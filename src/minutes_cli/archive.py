@@ -25,6 +25,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from minutes_cli import __version__
+from minutes_cli.errors import ArchiveError as ArchiveError  # the CLI catches archive.*
+from minutes_cli.errors import RecordError as RecordError
 from minutes_cli.models import Document, Section
 
 SCHEMA_VERSION = 1
@@ -189,18 +191,6 @@ MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
 """``MIGRATIONS[n]`` takes a database from version n to n + 1."""
 
 
-class ArchiveError(Exception):
-    """The database cannot be used: missing, not a minutes archive, too new, not writable."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path, self.message = path, message
-
-
-class RecordError(Exception):
-    """One document could not be stored (the database refused its rows); others can be."""
-
-
 class Archive:
     """An open archive: the connection, and the path that error messages name."""
 
@@ -219,7 +209,8 @@ class Archive:
         try:
             return store(self.connection, document, record_json) > 0
         except sqlite3.IntegrityError as error:
-            raise RecordError(f"cannot store: {error}") from None
+            where = document.source.path or "-"  # standard input, as the CLI names it
+            raise RecordError(where, f"cannot store: {error}") from None
         except sqlite3.Error as error:
             raise ArchiveError(self.path, f"cannot write database: {error}") from None
 
