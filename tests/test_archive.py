@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minutes_cli import archive
+from minutes_cli.archive.search import fts_phrase
 from minutes_cli.cli import ParseFormat, app
 from minutes_cli.engines.batch import discover
 from minutes_cli.errors import ExitCode, MinutesError
@@ -165,7 +166,7 @@ def test_the_seed_is_found_by_a_japanese_phrase_with_its_source_lines(db: Path) 
             "SELECT d.path, u.line_start, u.line_end, u.text FROM utterances_fts f "
             "JOIN utterances u ON u.id = f.rowid JOIN documents d ON d.id = u.document_id "
             "WHERE utterances_fts MATCH ?",
-            (archive.fts_phrase(phrase),),
+            (fts_phrase(phrase),),
         ).fetchall()
     assert len(rows) == 1
     path, start, end, text = rows[0]
@@ -417,7 +418,7 @@ def test_short_queries_fall_back_to_a_scan(db: Path, text: str) -> None:
     with connect(db) as connection:  # the trigram index alone finds nothing for them
         fts = connection.execute(
             "SELECT count(*) FROM utterances_fts WHERE utterances_fts MATCH ?",
-            (archive.fts_phrase(text),),
+            (fts_phrase(text),),
         ).fetchone()[0]
     assert fts == 0
     code, out, _ = run("search", str(db), text, "-f", "json", "-n", "0")
