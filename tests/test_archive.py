@@ -19,9 +19,10 @@ import pytest
 from typer.testing import CliRunner
 
 from minutes_cli import archive, parse_file
+from minutes_cli.archive.search import fts_phrase
 from minutes_cli.cli import ParseFormat, app
 from minutes_cli.engines.batch import discover
-from minutes_cli.errors import ExitCode
+from minutes_cli.errors import ExitCode, MinutesError
 from minutes_cli.models import Document
 from minutes_cli.writers import Format
 from tests.conftest import FIXTURES, SEED
@@ -164,7 +165,7 @@ def test_the_seed_is_found_by_a_japanese_phrase_with_its_source_lines(db: Path) 
             "SELECT d.path, u.line_start, u.line_end, u.text FROM utterances_fts f "
             "JOIN utterances u ON u.id = f.rowid JOIN documents d ON d.id = u.document_id "
             "WHERE utterances_fts MATCH ?",
-            (archive.fts_phrase(phrase),),
+            (fts_phrase(phrase),),
         ).fetchall()
     assert len(rows) == 1
     path, start, end, text = rows[0]
@@ -264,8 +265,11 @@ def test_a_document_the_database_refuses_leaves_no_rows(tmp_path: Path) -> None:
         update={"utterances": [u.model_copy(update={"section": "9.9"}) for u in doc.utterances]}
     )  # no such section: the foreign key fails after the document row went in
     with archive.Archive(tmp_path / "m.db", write=True) as store:
-        with pytest.raises(archive.RecordError, match="FOREIGN KEY"):
+        with pytest.raises(archive.RecordError, match="FOREIGN KEY") as caught:
             store.store(broken, broken.model_dump_json())
+        assert isinstance(caught.value, MinutesError) and caught.value.where == doc.source.path
+        # The message alone: the CLI prints the document's path before it.
+        assert str(caught.value) == "cannot store: FOREIGN KEY constraint failed"
         assert store.store(doc, doc.model_dump_json()) is False
         counts = [scalar(store.connection, f"SELECT count(*) FROM {t}") for t in TABLES[:3]]
     assert counts == [1, len(list(doc.iter_sections())), 16]
@@ -413,7 +417,7 @@ def test_short_queries_fall_back_to_a_scan(db: Path, text: str) -> None:
     with connect(db) as connection:  # the trigram index alone finds nothing for them
         fts = connection.execute(
             "SELECT count(*) FROM utterances_fts WHERE utterances_fts MATCH ?",
-            (archive.fts_phrase(text),),
+            (fts_phrase(text),),
         ).fetchone()[0]
     assert fts == 0
     code, out, _ = run("search", str(db), text, "-f", "json", "-n", "0")

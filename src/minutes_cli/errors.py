@@ -93,6 +93,16 @@ class ArchiveError(MinutesError):
     """A database that cannot be used: missing, not a minutes archive, too new, not writable."""
 
 
+class RecordError(MinutesError):
+    """One document the database refused (``where`` is its path); the run stores the others.
+
+    ``str()`` is the message alone, without ``where``: ``minutes parse -f sqlite`` prints
+    the document's path before it (``minutes: PATH: cannot store: …``) itself."""
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class EngineError(MinutesError):
     """An engine that cannot run (``--engine dask`` without its extra, a bad address)."""
 

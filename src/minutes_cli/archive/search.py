@@ -1,0 +1,106 @@
+"""``minutes search``: utterances containing a phrase, with their document's facts.
+
+Each field of :class:`Hit` names the column it is read from; the SELECT list is made from
+those fields, and a hit is built from each row by column name, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from minutes_cli.archive.columns import Table
+from minutes_cli.archive.tables import DOCUMENTS, UTTERANCES
+
+MIN_FTS_QUERY = 3
+"""Trigram FTS5 cannot match fewer characters; shorter queries scan with LIKE instead."""
+
+#: The tables a search joins, by their alias in its SQL.
+_JOINED: dict[str, Table[Any]] = {"u": UTTERANCES, "d": DOCUMENTS}
+
+
+def _read(alias: str, name: str) -> dict[str, str]:
+    """A Hit field's metadata: the column it is read from, ``alias.name`` (checked, so a
+    field cannot name a column the tables do not declare)."""
+    return {"sql": f"{alias}.{_JOINED[alias].column(name).identifier}"}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What ``minutes search`` looks for; dates are inclusive ISO strings."""
+
+    text: str
+    role: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching utterance, with where it came from."""
+
+    document_id: int = field(metadata=_read("d", "id"))
+    path: str | None = field(metadata=_read("d", "path"))
+    title: str | None = field(metadata=_read("d", "title"))
+    date: str | None = field(metadata=_read("d", "date"))
+    seq: int = field(metadata=_read("u", "seq"))
+    section: str | None = field(metadata=_read("u", "section"))
+    section_title: str | None = field(metadata=_read("u", "section_title"))
+    role: str | None = field(metadata=_read("u", "role"))
+    speaker: str | None = field(metadata=_read("u", "speaker"))
+    text: str = field(metadata=_read("u", "text"))
+    line_start: int = field(metadata=_read("u", "line_start"))
+    line_end: int = field(metadata=_read("u", "line_end"))
+    page_start: int | None = field(metadata=_read("u", "page_start"))
+    page_end: int | None = field(metadata=_read("u", "page_end"))
+
+
+HIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Hit))
+
+SELECT = ", ".join(f"{f.metadata['sql']} AS {f.name}" for f in fields(Hit))
+"""The search's SELECT list: each Hit field's column, named as the field."""
+
+
+def fts_phrase(text: str) -> str:
+    """*text* as one FTS5 string: a literal phrase, whatever operators or quotes it holds."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def like_pattern(text: str) -> str:
+    """*text* as a LIKE substring pattern, with ``%``, ``_`` and the escape itself escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search(connection: sqlite3.Connection, query: Query) -> list[Hit]:
+    """Utterances containing ``query.text``, newest document first, then in document order.
+
+    Three characters or more go through the trigram index; shorter text (``議長``) cannot,
+    so it is a LIKE scan over the (filtered) utterances instead.
+    """
+    if len(query.text) >= MIN_FTS_QUERY:
+        clauses = ["u.id IN (SELECT rowid FROM utterances_fts WHERE utterances_fts MATCH ?)"]
+        parameters: list[str | int] = [fts_phrase(query.text)]
+    else:
+        clauses = ["u.text LIKE ? ESCAPE '\\'"]
+        parameters = [like_pattern(query.text)]
+    for clause, value in (
+        ("u.role = ?", query.role),
+        ("d.date >= ?", query.since),
+        ("d.date <= ?", query.until),
+    ):
+        if value is not None:
+            clauses.append(clause)
+            parameters.append(value)
+    parameters.append(-1 if query.limit is None else query.limit)
+    sql = (
+        f"SELECT {SELECT}"
+        " FROM utterances AS u JOIN documents AS d ON d.id = u.document_id"
+        f" WHERE {' AND '.join(clauses)}"
+        " ORDER BY d.date IS NULL, d.date DESC, d.path, d.id, u.seq LIMIT ?"
+    )
+    cursor = connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    return [Hit(**dict(row)) for row in cursor.execute(sql, parameters)]
