@@ -182,3 +182,39 @@ def test_english_present_and_absent_lists() -> None:
         ("Wu", None, "Present"),
         ("Kim", None, "Absent"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        # A letterhead glued to the opening sentence by PDF extraction.
+        (
+            "CITY OF  PORTLAND, OREGON    OFFICIAL MINUTES  A REGULAR MEETING OF THE COUNCIL OF "
+            "THE CITY OF PORTLAND, OREGON WAS HELD THIS 12TH DAY OF JANUARY, 2011 AT 9:30 A.M.  "
+            "THOSE PRESENT WERE:  Mayor Adams, Presiding.",
+            "CITY OF PORTLAND, OREGON OFFICIAL MINUTES",
+        ),
+        (
+            "BOARD OF EDUCATION   MINUTES OF THE MEETING   " + "The board met at six. " * 8,
+            "BOARD OF EDUCATION MINUTES OF THE MEETING",
+        ),
+        (
+            "MEETING MINUTES  " + "The board met at six and discussed the budget. " * 4,
+            "MEETING MINUTES",
+        ),
+        # Capitals that name no record, prose from the start, or nothing glued after.
+        ("CITY OF  PORTLAND, OREGON    " + "The council met on Wednesday morning. " * 4, None),
+        ("Official minutes  of the council, which met on Wednesday morning. " * 3, None),
+        ("本日の会議を開きます。" * 20, None),
+    ],
+)
+def test_a_title_glued_to_the_first_paragraph(first_line: str, title: str | None) -> None:
+    document = parse_text(first_line + "\n\nThe meeting was adjourned.\n")
+    assert document.meta.title == title
+    assert ("M003" in {d.code for d in document.diagnostics}) == (title is None)
+    assert_lossless(document, first_line + "\n\nThe meeting was adjourned.\n")
+
+
+def test_a_glued_title_is_looked_for_only_when_there_is_no_header() -> None:
+    text = "Date: 2024-03-19\n\nMEETING MINUTES  " + "The board met at six. " * 8 + "\n"
+    assert parse_text(text).meta.title is None

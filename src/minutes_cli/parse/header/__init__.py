@@ -45,7 +45,8 @@ def read(
     fields = tuple(field(block, shared) for block in blocks)
 
     diagnostics: list[Diagnostic] = []
-    named = title(blocks, classified)
+    # No header lines at all: the first paragraph may be a title glued to the text (PDF).
+    named = title(blocks, classified, body[0].text if body and not lines else None)
     kind = next((k for k in KINDS if named and k in named), None)
     date_line, found = meeting_date(classified)
     date = found.date.isoformat() if found else None

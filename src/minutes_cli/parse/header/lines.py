@@ -16,7 +16,7 @@ import regex as re
 from minutes_cli.grammar import jpdate, patterns
 from minutes_cli.grammar.events import CLOSING, event_kind
 from minutes_cli.grammar.header import LineShape, classify_line
-from minutes_cli.grammar.text import display_width
+from minutes_cli.grammar.text import display_width, ends_sentence
 from minutes_cli.kinds import HeaderKey, LineKind
 from minutes_cli.models import HeaderField
 from minutes_cli.parse.tokens import Line, Paragraph
@@ -157,8 +157,11 @@ def _mark_titles(blocks: Sequence[Block]) -> list[Block]:
     return marked
 
 
-def title(blocks: Sequence[Block], lines: Sequence[HeaderLine]) -> str | None:
-    """The title lines; else a line naming the kind of record (…会議録); else 会議名."""
+def title(
+    blocks: Sequence[Block], lines: Sequence[HeaderLine], opening: str | None = None
+) -> str | None:
+    """The title lines; else a line naming the kind of record (…会議録); else 会議名; else
+    a title block glued to the text of the ``opening`` paragraph (PDF text)."""
     titles = [
         " ".join(i.value.strip() for i in items) for key, _, items in blocks if key == "title"
     ]
@@ -166,8 +169,32 @@ def title(blocks: Sequence[Block], lines: Sequence[HeaderLine]) -> str | None:
         titles = [i.value for i in lines if _NAMES_RECORD.search(i.value)][:1]
     if not titles:
         titles = [i.value for i in lines if i.label == "会議名"][:1]
+    if not titles and opening is not None:
+        titles = [glued] if (glued := glued_title(opening)) else []
     title = " ".join(" ".join(t.split()) for t in titles)
     return title or None
+
+
+#: White space wide enough to be a gap between blocks that PDF extraction put on one line.
+_BLOCK_GAP = patterns.compile(r"\s{2,}")
+
+#: A capitalised run of a title block is at most this wide (columns).
+MAX_TITLE_RUN = 40
+
+
+def glued_title(text: str) -> str | None:
+    """The title block at the start of a paragraph that PDF text glued to what follows it:
+    ``CITY OF  PORTLAND, OREGON    OFFICIAL MINUTES  A REGULAR MEETING OF THE…``. The
+    title is the leading runs, set apart by wide gaps, that are short, capitalised and no
+    sentence, when they name a record (``MINUTES``) and something else follows them."""
+    runs = _BLOCK_GAP.split(text.strip(), maxsplit=8)
+    taken: list[str] = []
+    for run in runs:
+        if display_width(run) > MAX_TITLE_RUN or not run.isupper() or ends_sentence(run):
+            break
+        taken.append(run)
+    named = " ".join(taken)
+    return named if taken and len(taken) < len(runs) and TITLE_WORDS.search(named) else None
 
 
 def meeting_date(lines: Sequence[HeaderLine]) -> tuple[Line | None, jpdate.DateMatch | None]:
