@@ -90,7 +90,9 @@ class Cleaned(NamedTuple):
     """What the clean stage hands on: the lines that are text, the noise set aside, the
     layout, and the facts about the input's lines that the record keeps."""
 
-    lines: tuple[Line, ...]
+    #: Handed over to the split stage, which empties the list: a large document then holds
+    #: its lines once (in the split), and not past the reflow.
+    lines: list[Line]
     dropped: tuple[Dropped, ...]
     layout: Layout
     total_lines: int
@@ -107,7 +109,7 @@ def run(text: str) -> Cleaned:
     pages = every.pages
     count = max((pages[line.number - 1] for line in every.lines), default=None) if pages else None
     return Cleaned(
-        lines, dropped, detect_layout(lines), every.total_lines, every.newline, pages, count
+        list(lines), dropped, detect_layout(lines), every.total_lines, every.newline, pages, count
     )
 
 

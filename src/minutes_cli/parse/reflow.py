@@ -17,12 +17,16 @@ from minutes_cli.parse.tokens import Line, Paragraph
 
 
 def run(split: Split) -> list[Paragraph]:
-    """The body's paragraphs, the heading lines left out (the sections own them).
+    """The body's paragraphs, the heading lines left out (the sections own them). Takes
+    the body's lines: the list in ``split`` is emptied, so a large document does not hold
+    its lines and its paragraphs at once for longer than the joining takes.
 
     A list, not a tuple: the turns stage empties it as it goes, so that a large
     document's paragraphs are freed one by one once their records exist."""
     headings = frozenset(heading.line for heading in split.headings)
-    return [p for p in join(split.body, split.breaks) if p.line_start not in headings]
+    paragraphs = [p for p in join(split.body, split.breaks) if p.line_start not in headings]
+    split.body.clear()
+    return paragraphs
 
 
 def join(lines: Sequence[Line], breaks: Sequence[BreakReason | None]) -> tuple[Paragraph, ...]:

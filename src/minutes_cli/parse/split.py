@@ -39,7 +39,7 @@ class Split(NamedTuple):
     """The lines, split: the header's, the body's, and what is known about the body's."""
 
     head: tuple[Line, ...]
-    body: tuple[Line, ...]
+    body: list[Line]  # handed over to the reflow stage, which empties the list
     #: Why a paragraph breaks before each body line (None: the line continues the last).
     breaks: tuple[BreakReason | None, ...]
     headings: tuple[Heading, ...]
@@ -52,10 +52,12 @@ class Split(NamedTuple):
 
 def run(cleaned: Cleaned, scheme: Scheme) -> Split:
     """Cut the lines where turns are glued, then split them into header and body, find the
-    headings, and decide where the body's paragraphs break."""
-    lines = scheme.cut(cleaned.lines)
+    headings, and decide where the body's paragraphs break. Takes the lines: the list in
+    ``cleaned`` is emptied."""
+    lines = scheme.cut(tuple(cleaned.lines))
+    cleaned.lines.clear()
     start = body_start(lines, scheme)
-    head, body = lines[:start], lines[start:]
+    head, body = lines[:start], list(lines[start:])
     pieces = Counter(line.number for line in lines)
     shared = frozenset(n for n, count in pieces.items() if count > 1)
     shared |= frozenset(d.line_start for d in cleaned.dropped if d.column_start is not None)
