@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from minutes_cli import __version__
+from minutes_cli.errors import ArchiveError as ArchiveError
 from minutes_cli.models import Document, Section
 
 SCHEMA_VERSION = 1
@@ -187,14 +188,6 @@ FROM utterances AS u JOIN documents AS d ON d.id = u.document_id;
 
 MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
 """``MIGRATIONS[n]`` takes a database from version n to n + 1."""
-
-
-class ArchiveError(Exception):
-    """The database cannot be used: missing, not a minutes archive, too new, not writable."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path, self.message = path, message
 
 
 class RecordError(Exception):

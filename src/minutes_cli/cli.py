@@ -37,7 +37,7 @@ from minutes_cli.engines.batch import (
     read,
 )
 from minutes_cli.engines.local import default_jobs, ordered_map
-from minutes_cli.errors import ExitCode, SourceError, display_path
+from minutes_cli.errors import ArchiveError, ExitCode, SourceError, display_path
 from minutes_cli.files import atomic_writer
 from minutes_cli.jobs import STDIN
 from minutes_cli.models import Document, Finding, Severity
@@ -499,7 +499,7 @@ def _parse_archive(
     created = not database.exists()
     try:
         store = archive.Archive(database, write=True)
-    except archive.ArchiveError as error:
+    except ArchiveError as error:
         fail(error.path, error.message)
     # The workers render the record as JSON; it is read back and stored here.
     tasks = [ParseTask(item, Format.JSON, options) for item in found if isinstance(item, Target)]
@@ -526,7 +526,7 @@ def _parse_archive(
                         size += outcome.size
                 if advance:
                     advance()
-    except archive.ArchiveError as error:
+    except ArchiveError as error:
         fail(error.path, error.message)
     finally:
         store.close()
@@ -615,7 +615,7 @@ def search(
     try:
         with archive.Archive(database, write=False) as store:
             hits = store.search(wanted)
-    except archive.ArchiveError as error:
+    except ArchiveError as error:
         fail(error.path, error.message)
     try:
         with _output(None) as out:
