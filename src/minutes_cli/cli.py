@@ -729,7 +729,7 @@ def check(
     workers = 1 if len(tasks) < 2 else (jobs or default_jobs())
     with _progress(len(tasks), quiet, "checking") as advance:
         for result in ordered_map(check_one, tasks, workers):
-            findings.extend(result)
+            findings.extend(result.findings)
             if advance:
                 advance()
     try:

@@ -89,14 +89,26 @@ def missing() -> str | None:
     return None
 
 
+def check(scheduler: str | None) -> None:
+    """Raise now, cheaply, what :func:`connect` would only find out later: MissingExtra
+    without the extra (nothing is imported to see that), BadAddress for a ``scheduler``
+    Dask cannot use."""
+    if (name := missing()) is not None:
+        raise _missing_extra(name)
+    if scheduler is not None:
+        check_address(scheduler)
+
+
+def _missing_extra(name: str | None) -> MissingExtra:
+    return MissingExtra("--engine", f"dask needs the dask extra ({name} is missing): {INSTALL}")
+
+
 def _require() -> None:
     try:
         import dask.bag  # noqa: F401
         import distributed  # noqa: F401
     except ImportError as error:
-        raise MissingExtra(
-            "--engine", f"dask needs the dask extra ({error.name} is missing): {INSTALL}"
-        ) from None
+        raise _missing_extra(error.name) from None
 
 
 class DaskEngine:
