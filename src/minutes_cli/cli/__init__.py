@@ -801,6 +801,3 @@ def main() -> None:
         )
         sys.exit(int(ExitCode.INTERNAL_ERROR))
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
