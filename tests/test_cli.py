@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -135,6 +137,14 @@ def test_schema_matches_the_models() -> None:
 def test_version() -> None:
     code, out, _ = run("--version")
     assert (code, out) == (0, f"minutes {__version__}\n")
+
+
+def test_python_m_runs_main_and_an_error_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    command = [sys.executable, "-m", "minutes_cli.cli", "parse", str(missing)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (ExitCode.INPUT_ERROR, "")
+    assert result.stderr == f"minutes: {missing}: no such file\n"
 
 
 @pytest.mark.parametrize(
