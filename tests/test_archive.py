@@ -268,8 +268,10 @@ def test_a_document_the_database_refuses_leaves_no_rows(tmp_path: Path) -> None:
         with pytest.raises(archive.RecordError, match="FOREIGN KEY") as caught:
             store.store(broken, broken.model_dump_json())
         assert isinstance(caught.value, MinutesError) and caught.value.where == doc.source.path
-        # The message alone: the CLI prints the document's path before it.
-        assert str(caught.value) == "cannot store: FOREIGN KEY constraint failed"
+        # Printed as every error is: minutes: PATH: message.
+        assert (
+            str(caught.value) == f"{doc.source.path}: cannot store: FOREIGN KEY constraint failed"
+        )
         assert store.store(doc, doc.model_dump_json()) is False
         counts = [scalar(store.connection, f"SELECT count(*) FROM {t}") for t in TABLES[:3]]
     assert counts == [1, len(list(doc.iter_sections())), 16]
@@ -285,6 +287,24 @@ def test_a_bad_input_is_reported_and_the_others_are_stored(folder: Path, tmp_pat
     assert (code, out) == (ExitCode.FINDINGS, "")
     assert err == f"minutes: {folder / 'broken.txt'}:1:1: binary file (NUL byte), not text\n"
     assert snapshot(target)["documents"] == len(NAMES)
+
+
+def test_a_document_the_database_refuses_is_one_line_and_the_run_goes_on(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = archive.Archive.store
+
+    def refuse_the_seed(self: archive.Archive, document: Document, record_json: str) -> bool:
+        if document.source.path and document.source.path.endswith("seed_kushiro_2025.txt"):
+            raise archive.RecordError(document.source.path, "cannot store: refused")
+        return real(self, document, record_json)
+
+    monkeypatch.setattr(archive.Archive, "store", refuse_the_seed)
+    target = tmp_path / "m.db"
+    code, out, err = run("parse", str(folder), "-f", "sqlite", "-o", str(target), "-q", "-j", "1")
+    assert (code, out) == (ExitCode.FINDINGS, "")
+    assert err == f"minutes: {folder / 'seed_kushiro_2025.txt'}: cannot store: refused\n"
+    assert snapshot(target)["documents"] == len(NAMES) - 1
 
 
 def test_workers_store_the_same_rows(folder: Path, tmp_path: Path) -> None:

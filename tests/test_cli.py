@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,6 +139,14 @@ def test_version() -> None:
     assert (code, out) == (0, f"minutes {__version__}\n")
 
 
+def test_python_m_runs_main_and_an_error_is_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    command = [sys.executable, "-m", "minutes_cli.cli", "parse", str(missing)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (ExitCode.INPUT_ERROR, "")
+    assert result.stderr == f"minutes: {missing}: no such file\n"
+
+
 @pytest.mark.parametrize(
     ("command", "example"),
     [
@@ -188,3 +198,10 @@ def test_a_directory_without_minutes_is_reported(tmp_path: Path) -> None:
     code, out, err = run("parse", str(tmp_path), "-f", "jsonl")
     assert (code, out) == (1, "")
     assert err.splitlines()[0] == f"minutes: {tmp_path}: no files matching *.txt or *.pdf"
+
+
+def test_the_scheme_choices_are_auto_and_the_schemes() -> None:
+    from minutes_cli.cli.common import SchemeChoice
+    from minutes_cli.kinds import SCHEMES
+
+    assert [choice.value for choice in SchemeChoice] == ["auto", *SCHEMES]

@@ -1,7 +1,8 @@
 """Settings for ``minutes check`` from ``[tool.minutes]`` in ``pyproject.toml`` or from
 ``minutes.toml``, found in the working directory or the nearest parent that has one.
 
-Command-line options win over the file; the file wins over the defaults.
+Command-line options win over the file; the file wins over the defaults. A file that
+cannot be used raises :class:`~minutes_cli.errors.ConfigError` naming the file.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-
-class ConfigError(Exception):
-    """A configuration file that cannot be used; says which file and why."""
+from minutes_cli.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read configuration: {error}") from None
+        raise ConfigError(str(path), f"cannot read configuration: {error}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("minutes")
         return table if isinstance(table, dict) else None
@@ -62,18 +61,21 @@ def find_config(start: Path) -> Config:
 def _config(table: dict[str, Any], path: Path) -> Config:
     unknown = set(table) - Config.KEYS
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
+        raise ConfigError(str(path), f"unknown setting(s) {', '.join(sorted(unknown))}")
 
     def codes(key: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{path}: {key} must be a list of rule codes")
+            raise ConfigError(str(path), f"{key} must be a list of rule codes")
         return tuple(value)
 
     def text(key: str) -> str | None:
         value = table.get(key)
         if value is not None and not isinstance(value, str):
-            raise ConfigError(f"{path}: {key} must be a string")
+            raise ConfigError(str(path), f"{key} must be a string")
         return value
 
     return Config(codes("select"), codes("ignore"), text("fail-on"), text("format"), path)
+
+
+__all__ = ["Config", "ConfigError", "find_config"]

@@ -3,14 +3,20 @@
 Like sqlfluff's ``SQLBaseError``, every error the library or the CLI raises on purpose is
 a :class:`MinutesError`: it says *where* (a path, an option, an address), *what*, and at
 which line and column when that is known, and it carries the exit code the CLI ends with.
-The CLI formats it in one place, as ``minutes: WHERE[:LINE[:COL]]: message``. It imports
-nothing of the package: the models, the pipeline and the CLI all depend on it.
+The CLI formats it in one place, as ``minutes: WHERE[:LINE[:COL]]: message``, with
+:func:`say`, which writes every line ``minutes`` itself puts on stderr (errors, per-file
+failures in a batch, summaries). It imports nothing of the package: the models, the
+pipeline, the engines and the CLI all depend on it.
 """
 
 from __future__ import annotations
 
+import sys
 from enum import IntEnum
 from typing import ClassVar
+
+#: What every line ``minutes`` writes on stderr starts with (then ``: ``).
+PROGRAM = "minutes"
 
 
 class ExitCode(IntEnum):
@@ -40,6 +46,12 @@ def display_path(path: str) -> str:
 
 
 _ESCAPE_CONTROL = {c: chr(c).encode("unicode_escape").decode("ascii") for c in (*range(0x20), 0x7F)}
+
+
+def say(message: object) -> None:
+    """Write one line on stderr: ``minutes: message``. A :class:`MinutesError` prints as
+    ``WHERE[:LINE[:COL]]: message``; this is the only place the prefix is written."""
+    sys.stderr.write(f"{PROGRAM}: {message}\n")
 
 
 class MinutesError(Exception):
@@ -94,13 +106,7 @@ class ArchiveError(MinutesError):
 
 
 class RecordError(MinutesError):
-    """One document the database refused (``where`` is its path); the run stores the others.
-
-    ``str()`` is the message alone, without ``where``: ``minutes parse -f sqlite`` prints
-    the document's path before it (``minutes: PATH: cannot store: …``) itself."""
-
-    def __str__(self) -> str:
-        return self.message
+    """One document the database refused (``where`` is its path); the run stores the others."""
 
 
 class EngineError(MinutesError):

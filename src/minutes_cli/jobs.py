@@ -19,7 +19,7 @@ import os
 
 from minutes_cli.errors import SourceError, display_path
 from minutes_cli.kinds import SCHEMES
-from minutes_cli.models import Document, ParseFailure
+from minutes_cli.models import STDIN, Document, ParseFailure
 from minutes_cli.parse import parse_bytes, parse_file
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES
 
@@ -31,9 +31,6 @@ INTERNAL = "internal"
 
 #: ``ParseFailure.code`` of a call that cannot work: a path that is not one, an unknown scheme.
 USAGE = "usage"
-
-#: The path that means standard input, on the command line and to parse_or_error.
-STDIN = "-"
 
 
 def failure(error: SourceError) -> ParseFailure:

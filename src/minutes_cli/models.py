@@ -27,6 +27,10 @@ from minutes_cli.kinds import (
 
 SCHEMA_VERSION = "1.0"
 
+#: What standard input is called: on the command line, by ``parse_or_error``, and where a
+#: flat row or an error names the source of a record read from it (``Source.path`` is null).
+STDIN = "-"
+
 
 class Record(BaseModel):
     """Base of all records: immutable and strict."""

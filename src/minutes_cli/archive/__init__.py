@@ -26,7 +26,7 @@ from minutes_cli.archive.search import search as _search
 from minutes_cli.archive.store import APPLICATION_ID, SCHEMA_VERSION, compact_json, open_archive
 from minutes_cli.archive.store import store as _store
 from minutes_cli.errors import ArchiveError, RecordError
-from minutes_cli.models import Document
+from minutes_cli.models import STDIN, Document
 
 __all__ = [
     "APPLICATION_ID",
@@ -39,9 +39,6 @@ __all__ = [
     "RecordError",
     "compact_json",
 ]
-
-#: How RecordError names a document read from standard input, as the CLI does.
-_STDIN = "-"
 
 
 class Archive:
@@ -62,7 +59,7 @@ class Archive:
         try:
             return _store(self.connection, document, record_json) > 0
         except sqlite3.IntegrityError as error:
-            where = document.source.path or _STDIN
+            where = document.source.path or STDIN
             raise RecordError(where, f"cannot store: {error}") from None
         except sqlite3.Error as error:
             raise ArchiveError(self.path, f"cannot write database: {error}") from None

@@ -1,8 +1,9 @@
 """Batch jobs: find the inputs, and parse or check one input per task.
 
-The job functions are module-level and take one picklable :class:`Task`, so the
-local engine can run them in worker processes; they never raise for a bad input
-(the outcome says what went wrong), so one bad file never stops a run.
+The job functions are module-level and take one picklable task, so the engines can run
+them in worker processes or on a Dask cluster; they never raise for a bad input (the
+:class:`Outcome` says what went wrong), so one bad file never stops a run. The batch
+driver (:mod:`minutes_cli.engines.driver`) runs them and counts their outcomes.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from minutes_cli.errors import SourceError
 from minutes_cli.files import atomic_writer
-from minutes_cli.jobs import STDIN, parse_or_error
-from minutes_cli.models import Document, Finding, ParseFailure
+from minutes_cli.jobs import parse_or_error
+from minutes_cli.models import STDIN, Document, Finding, ParseFailure
 from minutes_cli.parse import parse_bytes, parse_file
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES
 from minutes_cli.writers import EXTENSIONS, Format, Stream, WriteOptions, write
@@ -116,15 +117,21 @@ class ParseTask:
 
 
 @dataclass(frozen=True)
-class ParseOutcome:
-    """What became of one input."""
+class Outcome:
+    """What became of one input, as the batch driver counts it."""
 
     path: str
     error: str | None = None  # ``PATH[:LINE:COL]: message`` when the input failed
-    text: str | None = None  # the rendered output, when not written to a file
     skipped: bool = False
     utterances: int = 0
     size: int = 0
+
+
+@dataclass(frozen=True)
+class ParseOutcome(Outcome):
+    """What became of one input of ``minutes parse``."""
+
+    text: str | None = None  # the rendered output, when not written to a file
 
 
 def output_path(task: ParseTask) -> Path:
@@ -175,7 +182,15 @@ class CheckTask:
     read: ReadOptions
 
 
-def check_one(task: CheckTask) -> list[Finding]:
+@dataclass(frozen=True)
+class CheckOutcome(Outcome):
+    """What ``minutes check`` found in one input. An unreadable input is a finding (E001),
+    not an error: it is reported with the others."""
+
+    findings: tuple[Finding, ...] = ()
+
+
+def check_one(task: CheckTask) -> CheckOutcome:
     """The job of ``minutes check`` for one input: its findings (E001 if unreadable)."""
     from minutes_cli import checks
 
@@ -183,5 +198,12 @@ def check_one(task: CheckTask) -> list[Finding]:
     try:
         document = read(target.path, task.read)
     except SourceError as error:
-        return [checks.input_error(target.path, error.message, error.line, error.column)]
-    return checks.check(document, target.path, task.selection)
+        finding = checks.input_error(target.path, error.message, error.line, error.column)
+        return CheckOutcome(target.path, findings=(finding,))
+    findings = checks.check(document, target.path, task.selection)
+    return CheckOutcome(
+        target.path,
+        findings=tuple(findings),
+        utterances=len(document.utterances),
+        size=document.source.bytes,
+    )

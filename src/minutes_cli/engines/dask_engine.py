@@ -41,6 +41,8 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
+from minutes_cli import errors
+
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
 
@@ -61,13 +63,9 @@ MAX_PARTITION = 32
 PER_WORKER = 4
 
 
-class EngineError(Exception):
-    """The Dask engine cannot run; ``where`` (an option or an address) names what to fix."""
-
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where = where
-        self.message = message
+class EngineError(errors.EngineError):
+    """The Dask engine cannot run; ``where`` (an option or an address) names what to fix.
+    Exit code 2, as for any usage error."""
 
 
 class MissingExtra(EngineError):
@@ -78,8 +76,8 @@ class BadAddress(EngineError):
     """``--scheduler`` is not an address Dask can connect to."""
 
 
-class Unavailable(EngineError):
-    """The scheduler cannot be reached, or was lost during the run."""
+class Unavailable(EngineError, errors.EngineUnavailable):
+    """The scheduler cannot be reached, or was lost during the run (exit code 69)."""
 
 
 def missing() -> str | None:
@@ -91,14 +89,26 @@ def missing() -> str | None:
     return None
 
 
+def check(scheduler: str | None) -> None:
+    """Raise now, cheaply, what :func:`connect` would only find out later: MissingExtra
+    without the extra (nothing is imported to see that), BadAddress for a ``scheduler``
+    Dask cannot use."""
+    if (name := missing()) is not None:
+        raise _missing_extra(name)
+    if scheduler is not None:
+        check_address(scheduler)
+
+
+def _missing_extra(name: str | None) -> MissingExtra:
+    return MissingExtra("--engine", f"dask needs the dask extra ({name} is missing): {INSTALL}")
+
+
 def _require() -> None:
     try:
         import dask.bag  # noqa: F401
         import distributed  # noqa: F401
     except ImportError as error:
-        raise MissingExtra(
-            "--engine", f"dask needs the dask extra ({error.name} is missing): {INSTALL}"
-        ) from None
+        raise _missing_extra(error.name) from None
 
 
 class DaskEngine:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TypeAlias
 
-from minutes_cli.models import Document
+from minutes_cli.models import STDIN, Document
 
 Row: TypeAlias = dict[str, str | int | None]
 """One utterance as a flat mapping; keys are :data:`ROW_FIELDS`, in that order."""
@@ -32,13 +32,10 @@ ROW_FIELDS: tuple[str, ...] = (
 )
 """Column order of CSV and key order of JSONL rows."""
 
-STDIN_SOURCE = "-"
-"""What the ``source`` column says for standard input (the usual CLI spelling)."""
-
 
 def utterance_rows(doc: Document) -> Iterator[Row]:
     """Yield one flat row per utterance, in document order."""
-    source = doc.source.path if doc.source.path is not None else STDIN_SOURCE
+    source = doc.source.path if doc.source.path is not None else STDIN
     for u in doc.utterances:
         yield {
             "source": source,

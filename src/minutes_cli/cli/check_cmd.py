@@ -1,0 +1,146 @@
+"""``minutes check``: findings for a reviewer or a CI job, from the rules of
+:mod:`minutes_cli.checks`, over the inputs the batch driver runs them on.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from minutes_cli import codes
+from minutes_cli.cli.common import (
+    EncodingOption,
+    GlobOption,
+    JobsOption,
+    MaxBytesOption,
+    QuietOption,
+    SchemeChoice,
+    SchemeOption,
+    app,
+    batch_options,
+    open_output,
+    quiet_broken_pipe,
+)
+from minutes_cli.engines import driver
+from minutes_cli.engines.batch import (
+    CheckOutcome,
+    CheckTask,
+    Missing,
+    ReadOptions,
+    Target,
+    check_one,
+)
+from minutes_cli.errors import ConfigError, ExitCode, say
+from minutes_cli.models import Finding, Severity
+from minutes_cli.parse.read import DEFAULT_MAX_BYTES
+from minutes_cli.reporters import ReportFormat, report
+
+
+class FailOn(str, Enum):
+    """``--fail-on``: the least severe finding that makes the run fail."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  minutes check transcripts/                       # path:line:col: CODE message\n\n"
+        "  minutes check transcripts/ --format github       # annotations in GitHub Actions\n\n"
+        "  minutes check transcripts/ --format sarif > minutes.sarif\n\n"
+        "  minutes check a.txt --select M1 --ignore M103 --fail-on error"
+    ),
+)
+def check(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Minutes files, directories, or - for stdin.", metavar="FILE|DIR|-..."),
+    ],
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help="text (default), json, github or sarif."
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rule codes or prefixes (repeatable; e.g. M1)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Exit 1 when a finding is at least this severe (default: warning).",
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    glob: GlobOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    scheme: SchemeOption = SchemeChoice.AUTO,
+    encoding: EncodingOption = None,
+) -> None:
+    """Check minutes for problems a reviewer should see (for CI).
+
+    Settings may also come from [tool.minutes] in pyproject.toml or from
+    minutes.toml (select, ignore, fail-on, format); options win over the file.
+    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input.
+    """
+    from minutes_cli import checks  # only check pays for the rules and the config reader
+    from minutes_cli.config import find_config
+
+    config = find_config(Path.cwd())  # ConfigError: minutes: FILE: message, exit 2
+    try:
+        chosen = ReportFormat(format or config.format or ReportFormat.TEXT)
+        threshold = Severity((fail_on.value if fail_on else None) or config.fail_on or "warning")
+    except ValueError as error:
+        raise ConfigError(str(config.source or "config"), str(error)) from None
+    selection = checks.Selection(
+        frozenset(select or config.select), frozenset(ignore or config.ignore)
+    )
+    batch = batch_options(glob, jobs, quiet, max_bytes, scheme, encoding)
+
+    findings: list[Finding] = []
+
+    def unreadable(item: Missing) -> None:  # a finding (E001), not a line on stderr
+        findings.append(checks.input_error(item.path, item.reason, None, None))
+
+    def collect(outcome: CheckOutcome) -> None:
+        findings.extend(outcome.findings)
+
+    def task(target: Target, options: ReadOptions) -> CheckTask:
+        return CheckTask(target, selection, options)
+
+    tally = driver.run(
+        inputs, batch, check_one, task, nullcontext(collect), what="checking", on_missing=unreadable
+    )
+    try:
+        with open_output(None) as out:
+            report(findings, chosen, out)
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    if not quiet:
+        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        say(
+            f"{tally.targets} files checked: {len(findings)} findings "
+            f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+            f"{counts[Severity.INFO]} info)"
+        )
+    if any(f.code == codes.INPUT_ERROR.code for f in findings):
+        raise typer.Exit(int(ExitCode.INPUT_ERROR))
+    failing = checks.fails(findings, threshold) and not exit_zero
+    raise typer.Exit(int(ExitCode.FINDINGS if failing else ExitCode.OK))

@@ -1,0 +1,185 @@
+"""What every command shares: the typer app, how it ends (one line on stderr and an exit
+code), the options several commands take, and stdout.
+
+Commands raise :class:`~minutes_cli.errors.MinutesError` (and its family) for anything
+that stops them; the app prints it once, as ``minutes: WHERE[:LINE[:COL]]: message``,
+and exits with the error's exit code. :func:`main` adds Ctrl-C and bugs.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TextIO
+
+import typer
+from typer.core import TyperGroup
+
+from minutes_cli import __version__
+from minutes_cli.engines.batch import ReadOptions
+from minutes_cli.engines.driver import BatchOptions, Engine
+from minutes_cli.errors import ExitCode, MinutesError, say
+from minutes_cli.files import atomic_writer
+
+
+class _Minutes(TyperGroup):
+    """The ``minutes`` group. A MinutesError from any command ends here, whether the app
+    runs as the console script or under a test runner: one line on stderr, its exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except MinutesError as error:
+            say(error)
+            sys.exit(int(error.exit_code))
+
+
+app = typer.Typer(
+    name="minutes",
+    cls=_Minutes,
+    help=(
+        "Turn raw meeting minutes (議事要旨, 議事録, 会議録) into validated records.\n\n"
+        "Example: minutes parse minutes.txt --format json"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def main() -> None:
+    """Console-script entry point: the app (which reports a MinutesError itself), plus
+    Ctrl-C and last-resort handling of bugs."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        say("interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except Exception as error:  # a bug: one line, not a traceback, unless asked for
+        if os.environ.get("MINUTES_DEBUG"):
+            raise
+        say(
+            f"internal error: {type(error).__name__}: {error} "
+            "(set MINUTES_DEBUG=1 for a traceback, and please report it)"
+        )
+        sys.exit(int(ExitCode.INTERNAL_ERROR))
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"minutes {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn raw meeting minutes into validated records (JSON, JSON Lines, CSV, Markdown),
+    or a searchable SQLite archive."""
+
+
+# --- options that parse and check share ------------------------------------------------
+
+
+class SchemeChoice(str, Enum):
+    """``--scheme``: detect the speaker scheme, or force one."""
+
+    AUTO = "auto"
+    LEGEND = "legend"
+    ASSEMBLY = "assembly"
+    PREFIX = "prefix"
+    NONE = "none"
+
+
+SchemeOption = Annotated[
+    SchemeChoice,
+    typer.Option(
+        "--scheme",
+        case_sensitive=False,
+        help="Speaker scheme: legend 【◎…議長】, assembly ○議長（名前君）, prefix 'Name:', "
+        "none; auto detects it per document.",
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="Decode text with this encoding (cp932, euc_jp, utf-16…) instead of detecting: "
+        "BOM, UTF-8, CP932, EUC-JP, then a guess.",
+    ),
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this.")
+]
+GlobOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        help="In directories, read files matching this (repeatable; default *.txt, *.pdf).",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
+]
+
+
+def batch_options(
+    glob: list[str] | None,
+    jobs: int | None,
+    quiet: bool,
+    max_bytes: int,
+    scheme: SchemeChoice,
+    encoding: str | None,
+    engine: Engine = Engine.LOCAL,
+    scheduler: str | None = None,
+) -> BatchOptions:
+    """The driver's options, from the command line."""
+    forced = None if scheme is SchemeChoice.AUTO else scheme.value
+    read = ReadOptions(max_bytes, forced, encoding)
+    return BatchOptions(tuple(glob or ()), jobs, engine, scheduler, quiet, read)
+
+
+# --- stdout ----------------------------------------------------------------------------
+
+
+@contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """Stdout (as UTF-8, whatever the locale), or a file written atomically."""
+    if path is not None:
+        with atomic_writer(path) as handle:
+            yield handle
+        return
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a caller replaced sys.stdout with a text-only stream
+        yield sys.stdout
+        return
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+        stream.flush()
+    finally:
+        stream.detach()  # leave sys.stdout usable
+
+
+def quiet_broken_pipe() -> NoReturn:
+    """``minutes parse x | head`` closed our stdout: stop quietly, as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(int(ExitCode.OK))

@@ -1,0 +1,49 @@
+"""``minutes rules`` and ``minutes schema``: what minutes check looks for, and the shape of
+the document record."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from minutes_cli import codes
+from minutes_cli.cli.common import app, open_output
+from minutes_cli.errors import OutputError, UsageError
+from minutes_cli.models import Document
+
+
+@app.command(epilog="Example:\n\n  minutes rules --format json")
+def rules(
+    format: Annotated[str, typer.Option("--format", "-f", help="text (default) or json.")] = "text",
+) -> None:
+    """List the rules of minutes check: code, name, default severity, what it finds."""
+    entries = [
+        {"code": c.code, "name": c.name, "severity": c.severity.value, "summary": c.summary}
+        for c in codes.ALL_CODES
+    ]
+    with open_output(None) as out:
+        if format == "json":
+            out.write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        elif format == "text":
+            for e in entries:
+                out.write(f"{e['code']}  {e['name']:<28} {e['severity']:<8} {e['summary']}\n")
+        else:
+            raise UsageError("--format", f"{format!r} is not text or json")
+
+
+@app.command(epilog="Example:\n\n  minutes schema > minutes.schema.json")
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the document record (from the pydantic models)."""
+    text = json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        with open_output(output) as out:
+            out.write(text)
+    except OSError as error:
+        raise OutputError(str(output or "<stdout>"), error.strerror or str(error)) from None

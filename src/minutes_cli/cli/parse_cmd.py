@@ -1,0 +1,295 @@
+"""``minutes parse``: one input to stdout or a file; many into one stream on stdout or one
+file each (``--out-dir``); or any number into a SQLite archive (``-f sqlite``).
+
+Many inputs go through the batch driver (:mod:`minutes_cli.engines.driver`); this module
+only says where each outcome goes and turns the tally into a summary and an exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from minutes_cli.cli.common import (
+    EncodingOption,
+    GlobOption,
+    JobsOption,
+    MaxBytesOption,
+    QuietOption,
+    SchemeChoice,
+    SchemeOption,
+    app,
+    batch_options,
+    open_output,
+    quiet_broken_pipe,
+)
+from minutes_cli.engines import driver
+from minutes_cli.engines.batch import (
+    ParseOutcome,
+    ParseTask,
+    ReadOptions,
+    Target,
+    is_dir,
+    parse_one,
+    read,
+)
+from minutes_cli.engines.driver import Engine, Keep, Tally
+from minutes_cli.errors import ExitCode, MinutesError, OutputError, UsageError, display_path, say
+from minutes_cli.models import STDIN, Document
+from minutes_cli.parse.read import DEFAULT_MAX_BYTES
+from minutes_cli.writers import Format, Stream, WriteOptions, write
+
+
+class ParseFormat(str, Enum):
+    """``parse --format``: the streaming writers' formats, plus the SQLite archive, which is
+    a database file rather than a text stream (so it is not one of the writers)."""
+
+    JSON = Format.JSON.value
+    JSONL = Format.JSONL.value
+    CSV = Format.CSV.value
+    MD = Format.MD.value
+    SQLITE = "sqlite"
+
+
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        case_sensitive=False,
+        help="Where several inputs are parsed: local worker processes, or a Dask cluster "
+        "(needs the dask extra; inputs and --out-dir on a filesystem the workers share).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="--engine dask: the cluster's scheduler (tcp://host:8786); default: start a "
+        "local cluster of --jobs workers.",
+    ),
+]
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  minutes parse minutes.txt                      # JSON to stdout\n\n"
+        "  minutes parse minutes.txt -f csv --bom -o out.csv   # for Excel\n\n"
+        "  minutes parse archive/ -f jsonl > all.jsonl    # every file, one stream\n\n"
+        "  minutes parse archive/ --out-dir out/ --skip-existing   # one output per input\n\n"
+        "  minutes parse archive/ --out-dir out/ --engine dask --scheduler tcp://head:8786\n\n"
+        "  minutes parse archive/ -f sqlite -o minutes.db   # a searchable archive\n\n"
+        "  cat minutes.txt | minutes parse - -f md"
+    ),
+)
+def parse(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Minutes files (text or PDF), directories, or - for stdin.",
+            metavar="FILE|DIR|-...",
+        ),
+    ],
+    format: Annotated[
+        ParseFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = ParseFormat.JSON,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="One input: write here (atomically) instead of stdout. "
+            "sqlite: the database to create or update (any number of inputs).",
+            dir_okay=False,
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir",
+            help="Write one output per input here, mirroring the input tree.",
+            file_okay=False,
+        ),
+    ] = None,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="With --out-dir: keep outputs already there.")
+    ] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads it.")
+    ] = False,
+    glob: GlobOption = None,
+    jobs: JobsOption = None,
+    quiet: QuietOption = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    scheme: SchemeOption = SchemeChoice.AUTO,
+    encoding: EncodingOption = None,
+    engine: EngineOption = Engine.LOCAL,
+    scheduler: SchedulerOption = None,
+) -> None:
+    """Parse minutes into records.
+
+    JSON is the whole document (an array for several inputs); JSON Lines and CSV
+    have one utterance per line/row, with source file, date and section, in one
+    stream for all inputs; Markdown is for reading; sqlite stores every input in
+    a database for minutes search. A bad input is reported on stderr and the run
+    goes on; the exit code is then 1.
+    """
+    batch = batch_options(glob, jobs, quiet, max_bytes, scheme, encoding, engine, scheduler)
+    if format is ParseFormat.SQLITE and engine is Engine.DASK:
+        raise UsageError("--engine", "-f sqlite is written by one process; use --engine local")
+    driver.check_engine(batch)  # before reading anything, also for one input
+    if format is ParseFormat.SQLITE:
+        raise typer.Exit(int(_to_archive(inputs, output, out_dir, batch)))
+    fmt = Format(format.value)
+    if out_dir is None and _one_file(inputs):
+        _parse_one(inputs[0], fmt, output, bom, batch.read)
+        return
+    if output is not None:
+        raise UsageError("--output", "takes one input; use --out-dir for several")
+    raise typer.Exit(int(_parse_many(inputs, fmt, out_dir, skip_existing, bom, batch)))
+
+
+def _one_file(inputs: list[str]) -> bool:
+    return len(inputs) == 1 and (inputs[0] == STDIN or not is_dir(Path(inputs[0])))
+
+
+def _volume(tally: Tally) -> str:
+    return f"{tally.utterances:,} utterances, {tally.size / 1e6:,.1f} MB in {tally.elapsed:.1f} s"
+
+
+def _parse_one(file: str, fmt: Format, path: Path | None, bom: bool, options: ReadOptions) -> None:
+    """One input, parsed here; a bad input is a SourceError (exit 2), and no output."""
+    if file == STDIN:
+        options = replace(options, stdin=sys.stdin.buffer.read())
+    document = read(file, options)
+    try:
+        with open_output(path) as out:
+            write(document, fmt, out, WriteOptions(bom=bom))
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    except OSError as error:
+        raise OutputError(str(path or "<stdout>"), error.strerror or str(error)) from None
+
+
+def _parse_many(
+    inputs: list[str],
+    fmt: Format,
+    out_dir: Path | None,
+    skip_existing: bool,
+    bom: bool,
+    batch: driver.BatchOptions,
+) -> ExitCode:
+    """Every input, on the driver's engine: with --out-dir the workers write one file each;
+    else the client writes one stream on stdout, in input order."""
+
+    def task(target: Target, options: ReadOptions) -> ParseTask:
+        return ParseTask(target, fmt, options, out_dir, skip_existing, bom)
+
+    try:
+        sink = _to_stdout(fmt, bom) if out_dir is None else None
+        tally = driver.run(inputs, batch, parse_one, task, sink, what="parsing")
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    if not batch.quiet:
+        rate = (
+            f", {tally.ok / tally.elapsed:,.0f} files/s" if tally.elapsed > 0 and tally.ok else ""
+        )
+        say(
+            f"{tally.inputs} inputs: {tally.ok} ok, {tally.failed} failed, {tally.skipped} "
+            f"skipped; {_volume(tally)}{rate}"
+        )
+    return ExitCode.FINDINGS if tally.failed else ExitCode.OK
+
+
+@contextmanager
+def _to_stdout(fmt: Format, bom: bool) -> Iterator[Keep[ParseOutcome]]:
+    """Every input in one stream on stdout: one JSON array, one CSV header, JSON Lines."""
+    with open_output(None) as out:
+        stream = Stream(fmt, out, bom)
+
+        def add(outcome: ParseOutcome) -> None:
+            if outcome.text is not None:
+                stream.add(outcome.text)
+
+        yield add
+        stream.end()
+
+
+# --- -f sqlite -------------------------------------------------------------------------
+
+
+def _to_archive(
+    inputs: list[str], database: Path | None, out_dir: Path | None, batch: driver.BatchOptions
+) -> ExitCode:
+    """Parse in the workers, store in this process: SQLite takes one writer, and one
+    transaction per document means an interrupted run leaves only whole documents."""
+    if out_dir is not None:
+        raise UsageError(
+            "--out-dir", "-f sqlite writes one database; name it with --output, not --out-dir"
+        )
+    if database is None:
+        raise UsageError(
+            "-f sqlite", "needs --output FILE.db; a database cannot be written to stdout"
+        )
+
+    def task(target: Target, options: ReadOptions) -> ParseTask:
+        return ParseTask(target, Format.JSON, options)  # the record, read back and stored
+
+    store = _Store(database)
+    tally = driver.run(inputs, batch, parse_one, task, store.open(), what="storing")
+    if not batch.quiet:
+        where = "(no database written)" if store.removed else f"-> {display_path(str(database))}"
+        say(
+            f"{tally.inputs} inputs: {tally.ok} stored ({store.new} new, {store.updated} "
+            f"updated), {tally.failed} failed; {_volume(tally)} {where}"
+        )
+    if tally.failed:
+        return ExitCode.INPUT_ERROR if _one_file(inputs) else ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+class _Store:
+    """Where ``-f sqlite`` keeps each document, and what it did: stored new, replaced, or
+    (nothing stored in a database this run created) removed the empty file again."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self.new = self.updated = 0
+        self.removed = False
+
+    @contextmanager
+    def open(self) -> Iterator[Keep[ParseOutcome]]:
+        """Open the database (an ArchiveError stops the run) and give what stores one
+        outcome; a document the database refuses fails alone."""
+        from minutes_cli import archive  # only archive runs pay for sqlite3
+
+        created = not self.database.exists()
+        store = archive.Archive(self.database, write=True)
+
+        def keep(outcome: ParseOutcome) -> MinutesError | None:
+            assert outcome.text is not None  # a JSON task without --out-dir renders the text
+            document = Document.model_validate_json(outcome.text)
+            try:
+                replaced = store.store(document, archive.compact_json(outcome.text))
+            except archive.RecordError as error:
+                return error  # this document fails alone: minutes: PATH: cannot store: …
+            self.updated += replaced
+            self.new += not replaced
+            return None
+
+        try:
+            yield keep
+        finally:
+            store.close()
+            self.removed = created and not self.new + self.updated
+            if self.removed:  # nothing stored: leave no empty database behind
+                self.database.unlink(missing_ok=True)

@@ -1,0 +1,109 @@
+"""``minutes search``: the utterances of an archive written by ``minutes parse -f sqlite``.
+
+The query goes to :class:`minutes_cli.archive.Archive`; an unusable database is an
+:class:`~minutes_cli.errors.ArchiveError` (exit 2), which the app reports.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from minutes_cli.cli.common import app, open_output, quiet_broken_pipe
+from minutes_cli.errors import ExitCode, UsageError, say
+from minutes_cli.parse.clean import fold
+
+
+class SearchFormat(str, Enum):
+    """``search --format``: a table for people, JSON or CSV for scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  minutes search minutes.db 外国人材\n\n"
+        "  minutes search minutes.db 議長 --role 委員 --since 2025-01-01\n\n"
+        "  minutes search minutes.db 'AND \"quoted\"' -f json | jq '.[].text'"
+    ),
+)
+def search(
+    database: Annotated[
+        Path,
+        typer.Argument(help="A database written by minutes parse -f sqlite.", metavar="DB"),
+    ],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Text to find in utterances, as a literal phrase (no operators).", metavar="TEXT"
+        ),
+    ],
+    role: Annotated[
+        str | None, typer.Option("--role", help="Only utterances with this role, e.g. 委員.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="Only meetings on or after this date."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="YYYY-MM-DD", help="Only meetings on or before this date."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")
+    ] = 20,
+    format: Annotated[
+        SearchFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="table (default), json or csv."),
+    ] = SearchFormat.TABLE,
+) -> None:
+    """Search the utterances of an archive: newest meeting first, then in document order.
+
+    Three characters or more use the full-text index (trigrams, so Japanese words need
+    no spaces); shorter text such as 議長 is found by a scan. The text is folded as the
+    documents are (ＡＩ２０２５ finds AI2025). Exit codes: 0 found, 1 nothing found,
+    2 usage error or unusable database.
+    """
+    # Stored text is folded (full-width ASCII and the ideographic space to half width):
+    # fold the query the same way, so text typed with a Japanese input method is found.
+    query = fold(query)
+    role = fold(role) if role is not None else None
+    if not query.strip():
+        raise UsageError("TEXT", "the search text is empty")
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not _is_iso_date(value):
+            raise UsageError(name, f"{value!r} is not a date in the form YYYY-MM-DD")
+    from minutes_cli import archive, search_output  # only searches pay for sqlite3 and rich
+
+    wanted = archive.Query(query, role, since, until, limit or None)
+    with archive.Archive(database, write=False) as store:  # ArchiveError: exit 2
+        hits = store.search(wanted)
+    try:
+        with open_output(None) as out:
+            if format is SearchFormat.JSON:
+                search_output.write_json(hits, out)
+            elif format is SearchFormat.CSV:
+                search_output.write_csv(hits, out)
+            elif hits:
+                search_output.write_table(hits, query, out, sys.stdout.isatty())
+            else:
+                say(f"no utterance contains {query!r}")
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    raise typer.Exit(int(ExitCode.OK if hits else ExitCode.FINDINGS))
+
+
+def _is_iso_date(value: str) -> bool:
+    """YYYY-MM-DD exactly, as documents.date stores it (so the comparison is by date)."""
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False

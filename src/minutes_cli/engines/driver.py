@@ -1,0 +1,167 @@
+"""The batch driver: what ``minutes parse`` (a stream or ``--out-dir``), ``parse -f sqlite``
+and ``minutes check`` all run over their inputs.
+
+:func:`run` finds the inputs (:func:`~minutes_cli.engines.batch.discover`), reports the
+missing ones, reads standard input once, builds one task per input, runs the job over them
+on the chosen engine (local worker processes, or a Dask cluster) in input order, hands each
+outcome to the command (a stream writer, the archive, a list of findings), reports each
+failure on stderr, and returns a :class:`Tally` that the command turns into its summary line
+and exit code. Errors that stop the whole run (an engine that cannot start, a database that
+fails) are :class:`~minutes_cli.errors.MinutesError` and propagate to the CLI's ``main``.
+
+This module knows nothing of typer, and imports rich only when a progress bar is shown.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import TypeVar
+
+from minutes_cli.engines.batch import Missing, Outcome, ReadOptions, Target, discover
+from minutes_cli.engines.local import default_jobs, ordered_map
+from minutes_cli.engines.progress import progress
+from minutes_cli.errors import MinutesError, SourceError, UsageError, say
+from minutes_cli.models import STDIN
+
+T = TypeVar("T")
+R = TypeVar("R", bound=Outcome)
+
+#: What a command does with the outcome of one input that did not fail: write it, store
+#: it, collect its findings. It returns None, or the error that made this input fail (the
+#: run goes on); an exception stops the run.
+Keep = Callable[[R], "MinutesError | None"]
+
+
+class Engine(str, Enum):
+    """Where the inputs of a batch are parsed: worker processes here, or a Dask cluster."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs: which files in directories, how many workers on which engine,
+    whether to show progress and a summary, and how each input is read."""
+
+    globs: tuple[str, ...] = ()  # in directories; empty: batch.DEFAULT_GLOBS
+    jobs: int | None = None  # workers; None: one per core
+    engine: Engine = Engine.LOCAL
+    scheduler: str | None = None  # Engine.DASK: the cluster's address; None: a local one
+    quiet: bool = False  # no progress bar (and, for the commands, no summary)
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What became of a batch's inputs."""
+
+    inputs: int  # named or found, the missing ones included
+    missing: int  # inputs that gave nothing to read (counted in ``failed`` too)
+    ok: int
+    failed: int
+    skipped: int
+    utterances: int  # in the inputs that were ok
+    size: int  # bytes of the inputs that were ok
+    elapsed: float  # seconds, from finding the inputs to closing the output
+
+    @property
+    def targets(self) -> int:
+        """The inputs the job ran on (every input but the missing ones)."""
+        return self.inputs - self.missing
+
+
+def check_engine(options: BatchOptions) -> None:
+    """Say at once, before reading anything, that the chosen engine cannot run: a
+    ``--scheduler`` without Dask, a missing dask extra, an address Dask cannot use."""
+    if options.engine is Engine.LOCAL:
+        if options.scheduler is not None:
+            raise UsageError("--scheduler", "needs --engine dask")
+        return
+    from minutes_cli.engines import dask_engine
+
+    dask_engine.check(options.scheduler)
+
+
+def run(
+    inputs: Sequence[str],
+    options: BatchOptions,
+    job: Callable[[T], R],
+    task: Callable[[Target, ReadOptions], T],
+    sink: AbstractContextManager[Keep[R]] | None = None,
+    *,
+    what: str = "parsing",
+    on_missing: Callable[[Missing], None] | None = None,
+) -> Tally:
+    """Run ``job`` on ``task(target, read_options)`` for every input, in input order.
+
+    A missing input is reported on stderr (or given to ``on_missing``) and counted as
+    failed. ``sink`` is entered once the engine is ready (so nothing is written when it
+    cannot start) and gives the :data:`Keep` function each outcome that did not fail goes
+    to; without one, outcomes are only counted. A failed outcome is one line on stderr.
+    The progress bar is labelled ``what``.
+    """
+    started = time.perf_counter()
+    found = list(discover(inputs, options.globs))
+    missing = [item for item in found if isinstance(item, Missing)]
+    for item in missing:
+        if on_missing is None:
+            say(SourceError(item.path, item.reason))
+        else:
+            on_missing(item)
+    # Standard input is read once, here, before the sink is opened: an interrupted read
+    # then leaves nothing behind (no new, empty database).
+    read = options.read
+    if STDIN in inputs:
+        read = replace(read, stdin=sys.stdin.buffer.read())
+    tasks = [task(item, read) for item in found if isinstance(item, Target)]
+    opened: AbstractContextManager[Keep[R]] = sink if sink is not None else nullcontext(_count)
+    ok = skipped = utterances = size = 0
+    failed = len(missing)
+    with (
+        _engine(options, job, tasks) as outcomes,
+        opened as keep,
+        progress(len(tasks), options.quiet, what) as advance,
+    ):
+        for outcome in outcomes:
+            if outcome.error is not None:
+                failed += 1
+                say(outcome.error)
+            elif outcome.skipped:
+                skipped += 1
+            elif (error := keep(outcome)) is not None:
+                failed += 1
+                say(error)
+            else:
+                ok += 1
+                utterances += outcome.utterances
+                size += outcome.size
+            if advance:
+                advance()
+    elapsed = time.perf_counter() - started
+    return Tally(len(found), len(missing), ok, failed, skipped, utterances, size, elapsed)
+
+
+def _count(outcome: Outcome) -> None:
+    """The sink of a run whose jobs wrote their own output (``--out-dir``)."""
+
+
+@contextmanager
+def _engine(options: BatchOptions, job: Callable[[T], R], tasks: list[T]) -> Iterator[Iterator[R]]:
+    """The outcomes of ``tasks`` in input order, from the chosen engine. A Dask engine that
+    cannot run raises :class:`~minutes_cli.errors.EngineError` (exit 2: a missing extra, a
+    bad address) or :class:`~minutes_cli.errors.EngineUnavailable` (exit 69: a scheduler
+    that cannot be reached or started, or was lost)."""
+    if options.engine is Engine.LOCAL:
+        workers = 1 if len(tasks) < 2 else (options.jobs or default_jobs())
+        yield ordered_map(job, tasks, workers)
+        return
+    from minutes_cli.engines import dask_engine  # only Dask runs pay for importing dask
+
+    with dask_engine.connect(options.scheduler, options.jobs or default_jobs()) as cluster:
+        yield cluster.map(job, tasks)
