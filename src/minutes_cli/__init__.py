@@ -15,13 +15,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from minutes_cli.errors import SourceError
+from minutes_cli.errors import MinutesError, SourceError
 from minutes_cli.jobs import parse_or_error
 from minutes_cli.models import Document, ParseFailure
 from minutes_cli.parse import parse_bytes, parse_file, parse_text
 
 __all__ = [
     "Document",
+    "MinutesError",
     "ParseFailure",
     "SourceError",
     "__version__",
