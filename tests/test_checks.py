@@ -29,6 +29,7 @@ TRIGGERS: dict[str, tuple[str, int | None]] = {
     "M102": ("会議 議事録\n日時：令和7年10月6日（月）\n\n1 議事\n○質問です。\n", 5),
     "M103": (CLEAN.replace("○…委員】", "○…委員 ■…市】"), 4),
     "M104": ("会議 議事録\n日時：令和7年10月6日（月）\n\n1 議事\n○質問です。\n", 5),
+    "M105": ("○議長（山田太郎君）　開会します。\n○開会の宣告 本日は晴れです。\n", 2),
     "M201": (CLEAN + "3 閉会\n", 9),
     "M202": (CLEAN + "2 報告\n1 再開\n", 10),
     "M203": (CLEAN.replace("\n1 議事\n", "\n前置きの文です。\n1 議事\n"), 6),
@@ -151,3 +152,14 @@ def test_rules_lists_every_code() -> None:
     entries = json.loads(out)
     assert [entry["code"] for entry in entries] == [c.code for c in codes.ALL_CODES]
     assert [entry["name"] for entry in entries] == [c.name for c in codes.ALL_CODES]
+
+
+def test_the_readme_lists_every_code() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1:5] for line in readme.splitlines() if line.startswith("| ")]
+    listed = [
+        tuple(cell.strip() for cell in row)
+        for row in rows
+        if len(row) == 4 and row[0].strip()[:1] in ("E", "M") and row[0].strip()[1:].isdigit()
+    ]
+    assert listed == [(c.code, c.name, c.severity.value, c.summary) for c in codes.ALL_CODES]

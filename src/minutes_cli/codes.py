@@ -39,6 +39,13 @@ NO_LEGEND = Code(
 UNUSED_LEGEND_ENTRY = Code(
     "M103", "unused-legend-entry", Severity.INFO, "A legend entry is never used by any paragraph."
 )
+UNREAD_LABEL = Code(
+    "M105",
+    "unread-label",
+    Severity.INFO,
+    "A line opens with a speaker marker but reads as no speaker's label: it is kept as a "
+    "note, credited to nobody.",
+)
 HEADING_SKIPPED = Code(
     "M201", "heading-skipped", Severity.WARNING, "A section number was skipped (１, ２, ４)."
 )
@@ -105,6 +112,7 @@ ALL_CODES: tuple[Code, ...] = (
     NO_LEGEND,
     UNUSED_LEGEND_ENTRY,
     UNKNOWN_ROLE,
+    UNREAD_LABEL,
     HEADING_SKIPPED,
     HEADING_OUT_OF_ORDER,
     TEXT_BEFORE_FIRST_SECTION,

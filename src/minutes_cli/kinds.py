@@ -62,7 +62,13 @@ LineKind = Literal[
 #: How a heading style's number becomes 1, 2, 3… (``grammar.headings.HEADING_STYLES``).
 OrdinalOf = Literal["number", "katakana", "circled", "none"]
 #: What a body paragraph is, checked in order by ``parse.turns.PARAGRAPH_KINDS``.
-ParagraphKind = Literal["legend", "event", "utterance", "bullet", "bracket", "remark", "text"]
+ParagraphKind = Literal[
+    "legend", "event", "utterance", "bullet", "bracket", "remark", "marked", "text"
+]
+#: How an assembly label is written (``parse.scheme.assembly``): ``議長（山田君）``, up to
+#: white space, in pieces (``岡村 俊彰 議長``), glued to the speech (``山田議長ただいま``), or
+#: a name alone where the document sets its labels apart by white space (``田中太郎　…``).
+LabelShape = Literal["bracketed", "bare", "spaced", "glued", "name"]
 #: Shapes of ``Name: text`` speaker labels (``grammar.prefixes.PREFIX_LABELS``).
 PrefixShape = Literal["initials", "qa", "bracketed", "paren", "name", "japanese"]
 #: Why a paragraph breaks before a line (``parse.split.BOUNDARIES``).

@@ -12,7 +12,9 @@ style or event is one table entry. Each module is one subject:
   handout references and attendance counts;
 * :mod:`.headings` — the numbered heading styles;
 * :mod:`.header` — what a header line is (a label, an attendance or agenda heading…);
-* :mod:`.labels` — assembly and Diet speaker labels: roles, honorifics, seats;
+* :mod:`.offices` — the office vocabulary of Japanese labels (議長, 副教育長, 議会事務局議事課長),
+  matched over the whole label, longest first;
+* :mod:`.labels` — assembly and Diet speaker labels: honorifics, seats, marked headings;
 * :mod:`.prefixes` — ``Name: text`` speaker labels and the colon words that are not speakers;
 * :mod:`.events` — floor voices, stage directions, time stamps, rules, signatures;
 * :mod:`.artifacts` — page numbers, running footers and other layout noise;

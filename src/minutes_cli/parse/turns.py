@@ -15,9 +15,10 @@ from typing import NamedTuple, TypeVar
 from minutes_cli import codes
 from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, MATERIAL_REF
 from minutes_cli.grammar.events import CLOSING, SIGNATURE, event_kind
+from minutes_cli.grammar.labels import NOT_A_SPEAKER
 from minutes_cli.grammar.markers import MARKER_START
 from minutes_cli.grammar.text import INLINE_TAG
-from minutes_cli.kinds import NoteKind, ParagraphKind
+from minutes_cli.kinds import EventKind, NoteKind, ParagraphKind
 from minutes_cli.models import Diagnostic, Event, Material, Note, Utterance
 from minutes_cli.parse.scheme import Scheme
 from minutes_cli.parse.scheme.legend import is_legend_paragraph
@@ -69,8 +70,9 @@ PARAGRAPH_KINDS: tuple[tuple[ParagraphKind, Callable[[Paragraph, Scheme], bool]]
     ("bullet", lambda p, s: bool(BULLET_START.match(p.text))),
     ("bracket", lambda p, s: bool(BRACKET_LINE.match(p.text))),
     ("remark", lambda p, s: is_remark(p.text)),
-    # ○議事日程, ○小委員長の互選 in the body: a marked heading, not more of the last speech
-    ("remark", lambda p, s: s.verbatim and bool(MARKER_START.match(p.text))),
+    # ○議事日程, ○小委員長の互選 in the body: a marked line that opens no turn, not more of
+    # the last speech
+    ("marked", lambda p, s: s.verbatim and bool(MARKER_START.match(p.text))),
     ("text", lambda p, s: True),
 )
 
@@ -174,21 +176,21 @@ class Turns:
         assert start is not None  # classify said so
         line, column = paragraph.position(start.column - 1)
         self.opened.append(Opened(start, line, column, paragraph.line_start))
-        turn = _Turn(
+        rest, events = start.rest, []
+        if (opening := _opening_event(rest)) is not None:  # ○２５番（仙波憲一）（登壇）　…
+            text, kind, rest = opening
+            at = paragraph.line_at(max(paragraph.text.find(text), 0))
+            events.append(Event(kind=kind, text=text, line_start=at, line_end=at))
+        self.turn = _Turn(
             start,
             (line, column),
             located,
             paragraph.line_start,
             paragraph.line_end,
             *self._columns(paragraph),
-            [_clean(start.rest)],
+            [_clean(rest)],
+            events,
         )
-        if event_kind(start.rest) == "reading":  # ○事務局長（名前）　（朗読）
-            turn.texts = []
-            turn.events.append(
-                Event(kind="reading", text=start.rest, line_start=line, line_end=line)
-            )
-        self.turn = turn
 
     def event(self, paragraph: Paragraph, located: Located | None) -> None:
         """A floor voice, time stamp or rule outside any turn: a note of that kind."""
@@ -214,6 +216,27 @@ class Turns:
     def remark(self, paragraph: Paragraph, located: Located | None) -> None:
         """``Note: …``, ``○議事日程``: a label that is no speaker; a plain note."""
         self._note(paragraph, "text", _clean(paragraph.text), located)
+
+    def marked(self, paragraph: Paragraph, located: Located | None) -> None:
+        """A marked line of a verbatim record that opens no turn: a note, credited to nobody.
+        When it has the shape of a label and a speech (a word, white space, more words) it
+        is said in a diagnostic; a heading alone on its line (◎諸般の報告) or a known one
+        (○議事日程 第九号) is not."""
+        self._note(paragraph, "text", _clean(paragraph.text), located)
+        found = MARKER_START.match(paragraph.text)
+        after = paragraph.text[found.end() :] if found else ""
+        if found is None or len(after.split(maxsplit=1)) < 2 or NOT_A_SPEAKER.match(after):
+            return
+        line, column = paragraph.position(found.start("marker"))
+        self.diagnostics.append(
+            codes.diagnostic(
+                codes.UNREAD_LABEL,
+                f"{_words(paragraph.text)!r} opens with a marker but reads as no speaker's "
+                "label; kept as a note",
+                line,
+                column,
+            )
+        )
 
     def text(self, paragraph: Paragraph, located: Located | None) -> None:
         """Text outside any turn; after the closing, a block of signatures."""
@@ -279,6 +302,7 @@ HANDLERS: dict[ParagraphKind, Callable[[Turns, Paragraph, Located | None], None]
     "bullet": Turns.bullet,
     "bracket": Turns.bracket,
     "remark": Turns.remark,
+    "marked": Turns.marked,
     "text": Turns.text,
 }
 
@@ -296,6 +320,28 @@ def materials(paragraph: Paragraph) -> list[Material]:
             )
         )
     return found
+
+
+#: Events that may stand between a label and the speech: ``（登壇）``, ``（朗読）``, ``〔拍手〕``.
+_OPENING_EVENTS: frozenset[EventKind] = frozenset({"stage-direction", "reading", "floor-voice"})
+_OPEN, _CLOSE = "（(〔［[", "）)〕］]"
+
+
+def _opening_event(rest: str) -> tuple[str, EventKind, str] | None:
+    """``(event, kind, speech)`` when the words after a label open with an event."""
+    if rest[:1] not in _OPEN:
+        return None
+    close = next((i for i, char in enumerate(rest) if char in _CLOSE), -1)
+    kind = event_kind(rest[: close + 1]) if close > 0 else None
+    if kind not in _OPENING_EVENTS:
+        return None
+    return rest[: close + 1], kind, rest[close + 1 :].strip()
+
+
+def _words(text: str, limit: int = 24) -> str:
+    """The start of a paragraph, for a message."""
+    first = text.strip().split("\n")[0]
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def _id(located: Located | None) -> str | None:

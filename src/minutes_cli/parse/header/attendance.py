@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from minutes_cli.grammar import patterns
 from minutes_cli.grammar.blocks import ATTENDANCE
 from minutes_cli.grammar.header import ATTENDANCE_HEAD
-from minutes_cli.grammar.labels import ROLE_SUFFIXES, looks_like_role, strip_honorific
+from minutes_cli.grammar.labels import strip_honorific
 from minutes_cli.grammar.markers import MARKER_START
+from minutes_cli.grammar.offices import HEADS, looks_like_post
 from minutes_cli.grammar.prefixes import INITIALS_ENTRY
 from minutes_cli.grammar.text import ends_sentence
 from minutes_cli.kinds import AttendanceStatus
@@ -40,11 +41,11 @@ def _people(text: str) -> list[tuple[str | None, str, int | None]]:
         people: list[tuple[str | None, str, int | None]] = []
         for chunk in text.split("君")[:-1]:
             words = chunk.split()
-            role = words[0] if len(words) > 1 and looks_like_role(words[0]) else None
+            role = words[0] if len(words) > 1 and looks_like_post(words[0]) else None
             people.append((role, _clean_name("".join(words[1:] if role else words)), None))
         return people
     cells = _CELL_GAP.split(text)
-    if len(cells) >= 2 and looks_like_role(cells[0].replace(" ", "")):
+    if len(cells) >= 2 and looks_like_post(cells[0].replace(" ", "")):
         return [(role.replace(" ", ""), _clean_name(name), None) for role, name in _pairs(cells)]
     return [(None, _clean_name(text), None)]
 
@@ -56,7 +57,7 @@ def _pairs(cells: list[str]) -> list[tuple[str, str]]:
     name: list[str] = []
     for cell in cells:
         compact = cell.replace(" ", "")
-        if looks_like_role(compact) and (role is None or name):
+        if looks_like_post(compact) and (role is None or name):
             if role is not None:
                 pairs.append((role, " ".join(name)))
             role, name = compact, []
@@ -152,7 +153,7 @@ def _listed(lines: Sequence[Line], group: str) -> list[Attendee]:
     heading_role: str | None = None
     for line in lines:
         compact = line.text.replace(" ", "")
-        if compact in ROLE_SUFFIXES:
+        if compact in HEADS:
             heading_role = compact
             continue
         for role, name, seat in _people(line.text):

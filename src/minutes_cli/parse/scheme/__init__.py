@@ -73,9 +73,9 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     if forced == "prefix":
         return by_prefix
     marker_lines = [t for t in texts if MARKER_START.match(t) and not event_kind(t)]
-    labelled = [t for t in marker_lines if parse_label(t[1:]) is not None]
-    if labelled and len(labelled) >= 0.5 * len(marker_lines):
-        return AssemblyScheme()
+    labels = [label for t in marker_lines if (label := parse_label(t[1:])) is not None]
+    if labels and len(labels) >= 0.5 * len(marker_lines):
+        return AssemblyScheme(names=any(label.spaced for label in labels))
     if prefixed >= 3 and prefixed > len(marker_lines):
         return by_prefix
     if marker_lines:

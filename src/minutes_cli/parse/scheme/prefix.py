@@ -16,7 +16,7 @@ from typing import ClassVar, NamedTuple
 
 from minutes_cli.grammar.blocks import HEADER_LABEL
 from minutes_cli.grammar.events import event_kind
-from minutes_cli.grammar.labels import ROLE_AT_END
+from minutes_cli.grammar.offices import HEADS
 from minutes_cli.grammar.prefixes import (
     INITIALS,
     INITIALS_ENTRY,
@@ -145,7 +145,7 @@ def survey(
         or (has_legend and INITIALS.fullmatch(label))
         or (repeated >= 3 and NICKNAME.fullmatch(label))  # a log of nick: turns
         or label in SPEAKING_OFFICES
-        or (not label.isascii() and ROLE_AT_END.search(label))
+        or (not label.isascii() and label.endswith(HEADS))
     )
     return labels, sum(counts[label] for label in labels)
 
