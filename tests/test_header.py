@@ -218,3 +218,19 @@ def test_a_title_glued_to_the_first_paragraph(first_line: str, title: str | None
 def test_a_glued_title_is_looked_for_only_when_there_is_no_header() -> None:
     text = "Date: 2024-03-19\n\nMEETING MINUTES  " + "The board met at six. " * 8 + "\n"
     assert parse_text(text).meta.title is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Capitals inside a section, a speaker's first words, a bullet: no title block.
+        "1. CALL TO ORDER\nAPPROVAL OF  MINUTES  The minutes of the last meeting were "
+        "approved as written.\n2. ADJOURNMENT\nThe meeting ended.\n",
+        "WH: THE MEETING  MINUTES  were approved as written.\nBT: OK.\nWH: Next.\nBT: Done.\n",
+        "・COUNCIL MEETING  AGENDA  The agenda was adopted without change by all members.\n",
+    ],
+)
+def test_a_glued_title_is_only_the_documents_first_plain_paragraph(text: str) -> None:
+    document = parse_text(text)
+    assert document.meta.title is None
+    assert "M003" in {d.code for d in document.diagnostics}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from minutes_cli import parse_text
 
@@ -24,11 +27,33 @@ def _cyclic_garbage(text: str) -> int:
             gc.enable()
 
 
-def test_cycles_do_not_grow_with_the_document() -> None:
+def _sections(count: int) -> str:
+    """Minutes with ``count`` numbered sections (valid numbering), nested and paged."""
+    parts = ["議事要旨", "【◎…議長 ○…委員】"]
+    for n in range(1, count + 1):
+        parts += [f"{n} 議題{n}", "（1） 説明", "◎ 説明します。", "○ 質問です。\f"]
+    return "\n".join(parts) + "\n"
+
+
+GROWING: dict[str, Callable[[int], str]] = {
+    "the seed repeated": lambda n: SEED * n,
+    "numbered sections": _sections,
+    # Markdown headings need no numbering: every copy adds its sections.
+    "Markdown headings": lambda n: (FIXTURES / "prefix_initials.md.txt").read_text("utf-8") * n,
+    "a prefix log": lambda n: "WH: Hello.\nBT: Thanks.\n" * (5 * n),
+    "an assembly record": lambda n: (
+        "○議長（山田太郎君）　開会します。\n○１番（鈴木一郎君）　質問します。\n" * (5 * n)
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GROWING))
+def test_cycles_do_not_grow_with_the_document(name: str) -> None:
     # The parse runs with the cycle collector paused: that is only safe if the cycles it
-    # makes stay a handful per document, not one per line or record.
-    parse_text(SEED)  # first use compiles patterns and fills caches
-    small, large = _cyclic_garbage(SEED * 2), _cyclic_garbage(SEED * 40)
+    # makes stay a handful per document, not one per line or record (or section, or page).
+    make = GROWING[name]
+    parse_text(make(1))  # first use compiles patterns and fills caches
+    small, large = _cyclic_garbage(make(2)), _cyclic_garbage(make(20))
     assert large <= small + 20, (small, large)
 
 

@@ -84,8 +84,10 @@ class MinutesError(Exception):
         return f"{where}: {self.message}"
 
 
-class UsageError(MinutesError):
-    """A call that cannot work: an option without its partner, a value out of its range."""
+class UsageError(MinutesError, ValueError):
+    """A call that cannot work: an option without its partner, a value out of its range, an
+    unknown speaker scheme. Also a ValueError, which is what a library caller expects of a
+    bad argument."""
 
 
 class SourceError(MinutesError):

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import os
 
-from minutes_cli.errors import SourceError, display_path
-from minutes_cli.kinds import SCHEMES
+from minutes_cli.errors import SourceError, UsageError, display_path
 from minutes_cli.models import STDIN, Document, ParseFailure
-from minutes_cli.parse import parse_bytes, parse_file
+from minutes_cli.parse import parse_bytes, parse_file, scheme_name
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES
 
 #: ``ParseFailure.code`` of an input that cannot be read as minutes (as in ``minutes check``).
@@ -69,9 +68,10 @@ def parse_or_error(
         name = None
     if not isinstance(name, str):
         return ParseFailure(path=repr(path), message="not a path (str or os.PathLike)", code=USAGE)
-    if scheme is not None and scheme not in SCHEMES:
-        message = f"unknown speaker scheme {scheme!r}; use one of {', '.join(SCHEMES)}"
-        return ParseFailure(path=display_path(name), message=message, code=USAGE)
+    try:
+        scheme_name(scheme)  # before reading anything: a bad scheme is the caller's
+    except UsageError as error:
+        return ParseFailure(path=display_path(name), message=error.message, code=USAGE)
     try:
         if data is not None:
             return parse_bytes(data, None if name == STDIN else name, max_bytes, scheme, encoding)

@@ -41,6 +41,19 @@ EventKind = Literal["floor-voice", "stage-direction", "time", "separator", "read
 #: outside any turn.
 NoteKind = Literal["bullet", "bracket", "legend", "text", EventKind, "signature"]
 
+#: Why source text was left out of the data (``Dropped.reason``; the record keeps an open
+#: string, so that a new reason is not a change of the schema).
+DropReason = Literal[
+    "page-number", "page-footer", "page-marker", "html-tag", "running-header", "running-footer"
+]
+#: Heading numbering styles (``Section.style``, an open string in the record for the same
+#: reason), and ``agenda`` for the sections of a verbatim record taken from its agenda.
+HeadingStyleName = Literal[
+    "markdown-h2", "markdown-h3", "markdown-h4", "markdown-h5", "markdown-h6", "bold-numbered",
+    "dai", "paren-arabic", "paren-kanji", "paren-katakana", "circled", "kanji", "arabic",
+    "arabic-paren", "katakana", "agenda",
+]  # fmt: skip
+
 #: Every scheme name, in the order ``--scheme`` lists them.
 SCHEMES: tuple[SchemeName, ...] = get_args(SchemeName)
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import regex as re
 
 from minutes_cli.grammar import patterns
+from minutes_cli.kinds import DropReason
 
 #: Lines that are layout noise, not minutes text: name -> pattern. They are kept as
 #: ``dropped`` records (with the name as the reason), never mixed into paragraphs.
-ARTIFACTS: tuple[tuple[str, patterns.Pattern], ...] = (
+ARTIFACTS: tuple[tuple[DropReason, patterns.Pattern], ...] = (
     ("page-number", patterns.compile(r"^\s*[-－‐–—]\s*\d{1,4}\s*[-－‐–—]\s*$")),
     ("page-number", patterns.compile(r"^\s*\d{1,4}\s*[/／]\s*\d{1,4}\s*$")),
     ("page-number", patterns.compile(r"^\s*(?:Page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?\s*$", re.I)),
@@ -37,7 +38,7 @@ def starts_like_noise(text: str) -> bool:
     return not first or first.isascii() or first.isdigit() or first in _ARTIFACT_DASHES
 
 
-def artifact_reason(text: str) -> str | None:
+def artifact_reason(text: str) -> DropReason | None:
     """Why a line is layout noise, or None when it is text."""
     if len(text) > 80 and not text.lstrip().startswith("<"):
         return None  # page numbers and footers are short; only a tag line may be long

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from minutes_cli.grammar import jpdate, patterns
 from minutes_cli.grammar.numbers import CIRCLED, KANJI_DIGITS, KATAKANA_ORDER, NUMBER
 from minutes_cli.grammar.text import display_width, ends_sentence
-from minutes_cli.kinds import OrdinalOf
+from minutes_cli.kinds import HeadingStyleName, OrdinalOf
 
 _TITLE = r"(?P<title>\S.*)"
 _SEP = r"(?:[\s.．、]\s*)"
@@ -17,23 +17,24 @@ _SEP = r"(?:[\s.．、]\s*)"
 class HeadingStyle(NamedTuple):
     """One way of numbering headings: its name, pattern and how to read its number."""
 
-    name: str
+    name: HeadingStyleName
     pattern: patterns.Pattern
     #: "number" (Arabic or kanji), "katakana" or "circled": how ``num`` becomes 1, 2, 3…; "none" for
     #: unnumbered styles (Markdown ``##``), which need no sequence to be believed.
     ordinal_of: OrdinalOf
 
 
+#: The Markdown heading styles, ``##`` to ``######``, in that order.
+MarkdownStyle = Literal["markdown-h2", "markdown-h3", "markdown-h4", "markdown-h5", "markdown-h6"]
+
 #: Heading numbering styles. Their *levels* are not fixed here: the section splitter
 #: assigns levels by order of first appearance in each document, as people do.
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
     *(
         HeadingStyle(
-            f"markdown-h{n}",
-            patterns.compile(rf"^#{{{n}}}\s+(?P<num>)(?P<title>\S.*?)\s*#*$"),
-            "none",
+            name, patterns.compile(rf"^#{{{n}}}\s+(?P<num>)(?P<title>\S.*?)\s*#*$"), "none"
         )
-        for n in range(2, 7)
+        for n, name in enumerate(get_args(MarkdownStyle), start=2)
     ),
     HeadingStyle(
         "bold-numbered",

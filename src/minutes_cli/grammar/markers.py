@@ -58,3 +58,19 @@ LEGEND_ENTRY = patterns.compile(
     r"(?P<marker>" + MARKER_CLASS + r")\s*(?:…+|‥+|・・・|\.\.\.|:|：|=|＝|・|－|-)\s*"
     r"(?P<role>[^\s、,，/／】\]］)）〕>＞" + re.escape(MARKER_SYMBOLS) + r"]+)"
 )
+
+
+def is_legend_text(text: str) -> bool:
+    """True when a paragraph is nothing but a legend (``◎…議長 ○…委員``, bracketed or
+    not, one entry or several)."""
+    if not may_hold_legend_entry(text):
+        return False
+    text = text.strip().strip("【】[]［］()（）〔〕<>＜＞")
+    entries = list(LEGEND_ENTRY.finditer(text))
+    covered = sum(len(m[0]) for m in entries)
+    if len(entries) == 1 and not _ELLIPSIS.search(entries[0][0]):
+        return False  # ○=HYPERLINK(…) is speech; a lone entry needs the … of a legend
+    return covered > 0 and covered >= 0.8 * len(text.replace(" ", ""))
+
+
+_ELLIPSIS = patterns.compile(r"…|‥|・・・|\.\.\.")

@@ -67,3 +67,9 @@ MIDLINE_NAME = patterns.compile(
 )
 #: A personal name (``Joe Rastatter``): one such label is enough to be a speaker.
 PROPER_NAME = patterns.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'’-]+){1,2}$")
+
+
+def is_remark(text: str) -> bool:
+    """``Note: …``, ``Disposition: …``: a label that is not a speaker."""
+    found = REMARK_LABEL.match(text.strip())
+    return found is not None and found["label"].lower() in NOT_SPEAKER_WORDS

@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutes_cli import collector
+from minutes_cli.errors import UsageError
 from minutes_cli.grammar.patterns import PatternTimeout
 from minutes_cli.kinds import SCHEMES, SchemeName
 from minutes_cli.models import Document
@@ -35,7 +36,7 @@ from minutes_cli.parse.read import DEFAULT_MAX_BYTES, SourceText
 #: The stages, in the order they run.
 STAGES = ("read", "clean", "scheme", "split", "reflow", "header", "sections", "turns", "record")
 
-__all__ = ["STAGES", "parse_bytes", "parse_file", "parse_source", "parse_text"]
+__all__ = ["STAGES", "parse_bytes", "parse_file", "parse_source", "parse_text", "scheme_name"]
 
 
 def _parse(source: SourceText, forced: SchemeName | None) -> Document:
@@ -44,7 +45,7 @@ def _parse(source: SourceText, forced: SchemeName | None) -> Document:
     speech = scheme.run(cleaned.lines, forced)
     parts = split.run(cleaned, speech)
     body = reflow.run(parts)
-    head = header.run(parts, body)
+    head = header.run(parts, body, speech)
     tree = sections.run(parts, head, body, speech)
     tokens = turns.run(body, speech, tree, parts.shared)
     return record.run(source, cleaned, speech, parts, head, tree, tokens)
@@ -53,7 +54,7 @@ def _parse(source: SourceText, forced: SchemeName | None) -> Document:
 def parse_source(source: SourceText, scheme: str | None = None) -> Document:
     """Every stage over decoded text; a recogniser that times out (on input nobody has
     read) gives a plain, line-by-line record with a diagnostic instead of a hang."""
-    forced = _scheme(scheme)
+    forced = scheme_name(scheme)
     try:
         with collector.paused():
             return _parse(source, forced)
@@ -61,14 +62,16 @@ def parse_source(source: SourceText, scheme: str | None = None) -> Document:
         return record.line_by_line(source, timeout)
 
 
-def _scheme(name: str | None) -> SchemeName | None:
-    """``--scheme`` as given: None or "" for auto, else one of :data:`SCHEMES`."""
+def scheme_name(name: str | None) -> SchemeName | None:
+    """A forced speaker scheme as a caller gives it: None or "" for auto, else one of
+    :data:`~minutes_cli.kinds.SCHEMES`; raises :class:`~minutes_cli.errors.UsageError`."""
     if not name:
         return None  # "" is auto, as it always was
     for known in SCHEMES:
         if name == known:
             return known
-    raise ValueError(f"unknown speaker scheme {name!r}; use one of {', '.join(SCHEMES)}")
+    message = f"unknown speaker scheme {name!r}; use one of {', '.join(SCHEMES)}"
+    raise UsageError("scheme", message)
 
 
 def parse_text(text: str, path: str | None = None, scheme: str | None = None) -> Document:

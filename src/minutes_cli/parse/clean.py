@@ -19,7 +19,7 @@ from minutes_cli.grammar import patterns
 from minutes_cli.grammar.artifacts import INLINE_FOOTER, artifact_reason, starts_like_noise
 from minutes_cli.grammar.markers import MARKER_START
 from minutes_cli.grammar.text import display_width
-from minutes_cli.kinds import Newline
+from minutes_cli.kinds import DropReason, Newline
 from minutes_cli.models import Dropped
 from minutes_cli.parse.tokens import Layout, Line
 
@@ -209,7 +209,7 @@ def detect_layout(lines: Sequence[Line]) -> Layout:
     return Layout(wrap, doubled, widths[-1] if widths else 0)
 
 
-def running_lines(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]:
+def running_lines(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, DropReason]:
     """Lines that repeat at the top or bottom of most pages: running headers and footers.
 
     Digits are ignored when comparing (``議事録 3/12``), so a header with a page number
@@ -222,8 +222,12 @@ def running_lines(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]
     for line in lines:
         by_page.setdefault(pages[line.number - 1], []).append(line)
     needed = max(2, (len(by_page) + 1) // 2)
-    found: dict[int, str] = {}
-    for reason, edge in (("running-header", slice(0, 2)), ("running-footer", slice(-2, None))):
+    found: dict[int, DropReason] = {}
+    edges: tuple[tuple[DropReason, slice], ...] = (
+        ("running-header", slice(0, 2)),
+        ("running-footer", slice(-2, None)),
+    )
+    for reason, edge in edges:
         seen: dict[str, list[int]] = {}
         for page_lines in by_page.values():
             for line in page_lines[edge]:
@@ -238,7 +242,7 @@ def running_lines(lines: Sequence[Line], pages: Sequence[int]) -> dict[int, str]
 
 
 def split_artifacts(
-    lines: tuple[Line, ...], running: dict[int, str]
+    lines: tuple[Line, ...], running: dict[int, DropReason]
 ) -> tuple[tuple[Line, ...], tuple[Dropped, ...]]:
     """Set layout noise (page numbers, running headers) aside so it neither joins nor
     breaks paragraphs."""

@@ -57,41 +57,45 @@ def run(
 
 def paginate(document: Document, pages: tuple[int, ...]) -> Document:
     """The same records with ``page_start``/``page_end`` filled in from each line's page
-    (``pages[line - 1]``), wherever a record points at source lines."""
-
-    def paged(record: S, **nested: object) -> S:
-        update = {
-            "page_start": pages[record.line_start - 1],
-            "page_end": pages[record.line_end - 1],
-            **nested,
-        }
-        return record.model_copy(update=update)
-
-    def section(record: Section) -> Section:
-        return paged(record, children=[section(child) for child in record.children])
-
+    (``pages[line - 1]``), wherever a record points at source lines. (Module-level helpers,
+    not closures: a recursive closure is a reference cycle, and the cycle collector is
+    paused while a document is parsed.)"""
     meta = document.meta
     return document.model_copy(
         update={
             "meta": meta.model_copy(
                 update={
-                    "attendance": paged(meta.attendance) if meta.attendance else None,
-                    "attendance_groups": [paged(group) for group in meta.attendance_groups],
-                    "attendees": [paged(person) for person in meta.attendees],
-                    "agenda": [paged(item) for item in meta.agenda],
+                    "attendance": _paged(meta.attendance, pages) if meta.attendance else None,
+                    "attendance_groups": [_paged(g, pages) for g in meta.attendance_groups],
+                    "attendees": [_paged(person, pages) for person in meta.attendees],
+                    "agenda": [_paged(item, pages) for item in meta.agenda],
                 }
             ),
-            "header": [paged(record) for record in document.header],
-            "speakers": [paged(entry) for entry in document.speakers],
-            "sections": [section(record) for record in document.sections],
+            "header": [_paged(record, pages) for record in document.header],
+            "speakers": [_paged(entry, pages) for entry in document.speakers],
+            "sections": [_paged_section(record, pages) for record in document.sections],
             "utterances": [
-                paged(record, events=[paged(event) for event in record.events])
+                _paged(record, pages, events=[_paged(event, pages) for event in record.events])
                 for record in document.utterances
             ],
-            "notes": [paged(record) for record in document.notes],
-            "dropped": [paged(record) for record in document.dropped],
+            "notes": [_paged(record, pages) for record in document.notes],
+            "dropped": [_paged(record, pages) for record in document.dropped],
         }
     )
+
+
+def _paged(record: S, pages: tuple[int, ...], **nested: object) -> S:
+    update = {
+        "page_start": pages[record.line_start - 1],
+        "page_end": pages[record.line_end - 1],
+        **nested,
+    }
+    return record.model_copy(update=update)
+
+
+def _paged_section(record: Section, pages: tuple[int, ...]) -> Section:
+    children = [_paged_section(child, pages) for child in record.children]
+    return _paged(record, pages, children=children)
 
 
 def line_by_line(source: SourceText, timeout: PatternTimeout) -> Document:

@@ -150,34 +150,45 @@ def build_tree(headings: Sequence[Heading], content_lines: Sequence[int]) -> Sec
         ends.append(max(heading.line, content_lines[index - 1] if index else heading.line))
 
     ranges: list[tuple[int, int, Located]] = []
-
-    def build(start: int, stop: int, parent_id: str, depth: int) -> list[Section]:
-        children: list[Section] = []
-        i = start
-        while i < stop:
-            heading = headings[i]
-            j = i + 1
-            while j < stop and headings[j].level > heading.level:
-                j += 1
-            section_id = f"{parent_id}.{len(children) + 1}" if parent_id else str(len(children) + 1)
-            ranges.append((heading.line, ends[i], Located(section_id, heading.title)))
-            children.append(
-                Section(
-                    id=section_id,
-                    number=heading.number,
-                    style=heading.style,
-                    title=heading.title,
-                    remark=heading.remark,
-                    level=depth,
-                    line_start=heading.line,
-                    line_end=ends[i],
-                    heading_line_start=heading.line if heading.owned else None,
-                    heading_line_end=heading.line if heading.owned else None,
-                    children=build(i + 1, j, section_id, depth + 1),
-                )
-            )
-            i = j
-        return children
-
-    sections = build(0, len(headings), "", 1)
+    sections = _build(headings, ends, ranges, 0, len(headings), "", 1)
     return SectionTree(tuple(sections), tuple(ranges), *_stretches(ranges))
+
+
+def _build(
+    headings: Sequence[Heading],
+    ends: Sequence[int],
+    ranges: list[tuple[int, int, Located]],
+    start: int,
+    stop: int,
+    parent_id: str,
+    depth: int,
+) -> list[Section]:
+    """The sections of ``headings[start:stop]`` under ``parent_id``, each with its children;
+    ``ranges`` gets every section's lines. (A module-level function, not a closure: a
+    recursive closure is a reference cycle, and the collector is paused while parsing.)"""
+    children: list[Section] = []
+    i = start
+    while i < stop:
+        heading = headings[i]
+        j = i + 1
+        while j < stop and headings[j].level > heading.level:
+            j += 1
+        section_id = f"{parent_id}.{len(children) + 1}" if parent_id else str(len(children) + 1)
+        ranges.append((heading.line, ends[i], Located(section_id, heading.title)))
+        children.append(
+            Section(
+                id=section_id,
+                number=heading.number,
+                style=heading.style,
+                title=heading.title,
+                remark=heading.remark,
+                level=depth,
+                line_start=heading.line,
+                line_end=ends[i],
+                heading_line_start=heading.line if heading.owned else None,
+                heading_line_end=heading.line if heading.owned else None,
+                children=_build(headings, ends, ranges, i + 1, j, section_id, depth + 1),
+            )
+        )
+        i = j
+    return children

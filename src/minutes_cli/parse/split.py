@@ -22,7 +22,7 @@ from minutes_cli.grammar.header import classify_line
 from minutes_cli.grammar.headings import heading_shape, is_candidate
 from minutes_cli.grammar.markers import MARKER_START
 from minutes_cli.grammar.text import display_width, ends_sentence
-from minutes_cli.kinds import BreakReason
+from minutes_cli.kinds import BreakReason, HeadingStyleName
 from minutes_cli.models import Diagnostic
 from minutes_cli.parse.clean import Cleaned
 from minutes_cli.parse.scheme import Scheme
@@ -103,7 +103,7 @@ class Heading(NamedTuple):
     """A heading line, recognised in context."""
 
     line: int  # 1-based source line
-    style: str
+    style: HeadingStyleName
     level: int
     ordinal: int
     number: str  # as written, e.g. "(2)"
@@ -126,8 +126,8 @@ def find_headings(
     lines: Sequence[Line], layout: Layout
 ) -> tuple[tuple[Heading, ...], tuple[Diagnostic, ...]]:
     """Recognise heading lines; returns them in order with numbering diagnostics."""
-    levels: dict[str, int] = {}  # style -> level, by first appearance
-    last: dict[str, int] = {}  # style -> last ordinal accepted under the current parent
+    levels: dict[HeadingStyleName, int] = {}  # style -> level, by first appearance
+    last: dict[HeadingStyleName, int] = {}  # style -> last ordinal under the current parent
     headings: list[Heading] = []
     diagnostics: list[Diagnostic] = []
     prev: Line | None = None

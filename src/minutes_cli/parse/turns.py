@@ -16,13 +16,12 @@ from minutes_cli import codes
 from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, MATERIAL_REF
 from minutes_cli.grammar.events import CLOSING, SIGNATURE, event_kind
 from minutes_cli.grammar.labels import NOT_A_SPEAKER
-from minutes_cli.grammar.markers import MARKER_START
+from minutes_cli.grammar.markers import MARKER_START, is_legend_text
+from minutes_cli.grammar.prefixes import is_remark
 from minutes_cli.grammar.text import INLINE_TAG
 from minutes_cli.kinds import EventKind, NoteKind, ParagraphKind
 from minutes_cli.models import Diagnostic, Event, Material, Note, Utterance
 from minutes_cli.parse.scheme import Scheme
-from minutes_cli.parse.scheme.legend import is_legend_paragraph
-from minutes_cli.parse.scheme.prefix import is_remark
 from minutes_cli.parse.sections import Located, SectionTree
 from minutes_cli.parse.tokens import Opened, Paragraph, Start
 
@@ -64,7 +63,7 @@ def _consume(items: list[T]) -> Iterator[T]:
 
 #: Paragraph kinds, checked in order; the first predicate that holds names the kind.
 PARAGRAPH_KINDS: tuple[tuple[ParagraphKind, Callable[[Paragraph, Scheme], bool]], ...] = (
-    ("legend", lambda p, s: is_legend_paragraph(p)),
+    ("legend", lambda p, s: is_legend_text(p.text)),
     ("event", lambda p, s: event_kind(p.text) is not None),
     ("utterance", lambda p, s: s.start(p.text) is not None),
     ("bullet", lambda p, s: bool(BULLET_START.match(p.text))),

@@ -14,10 +14,12 @@ from typing import NamedTuple
 
 from minutes_cli import codes
 from minutes_cli.grammar import jpdate
+from minutes_cli.grammar.blocks import BULLET_START
 from minutes_cli.grammar.header import KINDS
 from minutes_cli.models import Diagnostic, HeaderField, Meta
 from minutes_cli.parse.header import agenda, attendance
 from minutes_cli.parse.header.lines import classify, field, group, meeting_date, times, title
+from minutes_cli.parse.scheme import Scheme
 from minutes_cli.parse.split import Split
 from minutes_cli.parse.tokens import Line, Paragraph
 
@@ -30,23 +32,37 @@ class Header(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
 
 
-def run(split: Split, body: Sequence[Paragraph]) -> Header:
+def run(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> Header:
     """Read the header lines, with the body's paragraphs for facts stated later."""
-    return read(split.head, body, split.shared)
+    return read(split.head, body, split.shared, _opening(split, body, scheme))
+
+
+def _opening(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> str | None:
+    """The document's first paragraph, when there are no header lines and it is plain text
+    (no heading, turn or bullet): where PDF text may have glued the title to the text."""
+    if split.head or not body or not split.numbers or body[0].line_start != split.numbers[0]:
+        return None
+    first = body[0].text
+    if scheme.start(first) is not None or BULLET_START.match(first):
+        return None
+    return first
 
 
 def read(
-    lines: Sequence[Line], body: Sequence[Paragraph], shared: frozenset[int] = frozenset()
+    lines: Sequence[Line],
+    body: Sequence[Paragraph],
+    shared: frozenset[int] = frozenset(),
+    opening: str | None = None,
 ) -> Header:
     """Read the header lines; ``body`` is searched for facts stated later (attendance,
-    times); ``shared`` are lines cut into pieces, whose fields say which columns they own."""
+    times); ``shared`` are lines cut into pieces, whose fields say which columns they own;
+    ``opening`` is a first paragraph that may hold a glued title."""
     classified = classify(lines)
     blocks = group(classified)
     fields = tuple(field(block, shared) for block in blocks)
 
     diagnostics: list[Diagnostic] = []
-    # No header lines at all: the first paragraph may be a title glued to the text (PDF).
-    named = title(blocks, classified, body[0].text if body and not lines else None)
+    named = title(blocks, classified, opening)
     kind = next((k for k in KINDS if named and k in named), None)
     date_line, found = meeting_date(classified)
     date = found.date.isoformat() if found else None

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from minutes_cli import codes
-from minutes_cli.grammar import patterns
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.markers import (
     LEGEND_BLOCK,
     LEGEND_ENTRY,
     MARKER_START,
     canonical_marker,
-    may_hold_legend_entry,
+    is_legend_text,
 )
 from minutes_cli.kinds import SchemeName
 from minutes_cli.models import Diagnostic, LegendEntry
@@ -111,22 +110,6 @@ def legend_entries(
     return entries
 
 
-def is_legend_paragraph(paragraph: Paragraph) -> bool:
-    """True when the paragraph is nothing but a legend (``◎…議長 ○…委員``, bracketed or
-    not, one entry or several)."""
-    if not may_hold_legend_entry(paragraph.text):
-        return False
-    text = paragraph.text.strip().strip("【】[]［］()（）〔〕<>＜＞")
-    entries = list(LEGEND_ENTRY.finditer(text))
-    covered = sum(len(m[0]) for m in entries)
-    if len(entries) == 1 and not _ELLIPSIS.search(entries[0][0]):
-        return False  # ○=HYPERLINK(…) is speech; a lone entry needs the … of a legend
-    return covered > 0 and covered >= 0.8 * len(text.replace(" ", ""))
-
-
-_ELLIPSIS = patterns.compile(r"…|‥|・・・|\.\.\.")
-
-
 def read_legend(paragraphs: Iterable[Paragraph]) -> tuple[LegendEntry, ...]:
     """The first legend in the document: a bracketed key anywhere, or a legend-only paragraph."""
     for paragraph in paragraphs:
@@ -135,6 +118,6 @@ def read_legend(paragraphs: Iterable[Paragraph]) -> tuple[LegendEntry, ...]:
             entries = legend_entries(paragraph, found.start("body"), found.end("body"))
             if entries:
                 return tuple(entries)
-        if is_legend_paragraph(paragraph):
+        if is_legend_text(paragraph.text):
             return tuple(legend_entries(paragraph))
     return ()

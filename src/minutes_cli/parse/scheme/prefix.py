@@ -25,7 +25,6 @@ from minutes_cli.grammar.prefixes import (
     NOT_SPEAKER_WORDS,
     PREFIX_LABELS,
     PROPER_NAME,
-    REMARK_LABEL,
     UNKNOWN_SPEAKER,
 )
 from minutes_cli.kinds import PrefixShape, SchemeName
@@ -107,12 +106,6 @@ def find_prefix(text: str) -> Prefix | None:
 
 #: Header labels that also speak in minutes (``事務局：ご説明します``).
 SPEAKING_OFFICES = frozenset({"事務局", "司会"})
-
-
-def is_remark(text: str) -> bool:
-    """``Note: …``, ``Disposition: …``: a label that is not a speaker."""
-    found = REMARK_LABEL.match(text.strip())
-    return found is not None and found["label"].lower() in NOT_SPEAKER_WORDS
 
 
 def _labels_in(text: str) -> list[str]:

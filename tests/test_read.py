@@ -1,4 +1,4 @@
-"""Sources: the decoding chain, PDF text layers with page provenance, and bad input."""
+"""The read stage: the decoding chain, PDF text layers with page provenance, and bad input."""
 
 from __future__ import annotations
 

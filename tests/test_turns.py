@@ -1,4 +1,5 @@
-"""Speaker-marker tokenizer and the legend scheme, through the library API."""
+"""The turns stage and the legend scheme, through the library API: paragraphs into
+utterances, events and notes."""
 
 from __future__ import annotations
 
