@@ -192,17 +192,18 @@ def _bracketed_label(label: str, outer: str, inner: str, after: str) -> Label | 
 def _pieces(text: str) -> Label | None:
     """A label up to white space (``おのせ康裕議長　本文``), or written in pieces
     (``岡村 俊彰 議長 本文``, ``議長 辻本 一夫君 本文``): the most pieces that read as one."""
-    pieces = list(_PIECE.finditer(text))[: MAX_PIECES + 1]
+    # str.split with a bound stops after the first pieces: a long line is not cut into
+    # every one of its words.
+    pieces = text.split(maxsplit=MAX_PIECES)
     for count in range(min(len(pieces) - 1, MAX_PIECES), 0, -1):
-        label = "".join(p[0] for p in pieces[:count])
+        label = "".join(pieces[:count])
         if len(label) > MAX_LABEL or _NOT_IN_NAME.search(label):
             continue
-        rest = text[pieces[count].start() :] if count < len(pieces) else ""
-        found = _read(label, rest, "bare" if count == 1 else "spaced")
+        found = _read(label, text.split(maxsplit=count)[count], "bare" if count == 1 else "spaced")
         if found is not None:
             return found
-    if len(pieces) == 1 and not _NOT_IN_NAME.search(pieces[0][0]):
-        return _read(pieces[0][0], "", "bare")
+    if len(pieces) == 1 and not _NOT_IN_NAME.search(pieces[0]):
+        return _read(pieces[0], "", "bare")
     return None
 
 
