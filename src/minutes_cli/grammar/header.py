@@ -15,7 +15,7 @@ import regex as re
 from minutes_cli.grammar import jpdate, patterns
 from minutes_cli.grammar.blocks import BRACKET_LINE, HEADER_LABEL
 from minutes_cli.grammar.events import event_kind
-from minutes_cli.grammar.markers import LEGEND_BLOCK
+from minutes_cli.grammar.markers import LEGEND_BLOCK, is_legend_text
 from minutes_cli.grammar.numbers import NUMBER
 from minutes_cli.grammar.prefixes import INITIALS_ENTRY
 from minutes_cli.grammar.text import display_width, ends_sentence
@@ -105,7 +105,7 @@ def classify_line(text: str) -> LineShape:
     if found:
         number = found["number"].replace(" ", "")
         return LineShape("agenda-item", number, (found["title"] or "").strip())
-    if LEGEND_BLOCK.search(text) and BRACKET_LINE.match(text):
+    if (LEGEND_BLOCK.search(text) and BRACKET_LINE.match(text)) or is_legend_text(text):
         return LineShape("legend", None, text)
     if text.startswith("# "):
         return LineShape("title", None, text[2:].strip())

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex as re
 
 from minutes_cli.grammar import patterns
@@ -30,8 +32,9 @@ MARKER_START = patterns.compile(r"^\s*(?P<marker>" + MARKER_CLASS + r")\s*")
 #: The legend: ``【◎…議長 ○…委員 ●…オブザーバー ■…釧路市】`` or with other
 #: separators (``◎：議長``, ``◎=議長``, ``◎…議長、○…委員``) and brackets.
 LEGEND_BLOCK = patterns.compile(
-    r"[【\[［(（〔]\s*(?P<body>" + MARKER_CLASS + r"\s*(?:…|‥|:|：|=|＝|・・・|\.\.\.|・|－|-)"
-    r"[^】\]］)）〕]*)[】\]］)）〕]"
+    r"[【\[［(（〔]\s*(?:(?:凡例|発言者|記号)\s*[:：]?\s*)?(?P<body>"
+    + MARKER_CLASS
+    + r"\s*(?:…|‥|:|：|=|＝|・・・|\.\.\.|・|－|-)[^】\]］)）〕]*)[】\]］)）〕]"
 )
 #: Scanner for the marker characters themselves (stdlib re: see patterns.char_set).
 MARKER_CHARS = patterns.char_set(MARKER_CLASS)
@@ -54,23 +57,100 @@ def may_hold_legend_entry(text: str) -> bool:
     return False
 
 
-LEGEND_ENTRY = patterns.compile(
-    r"(?P<marker>" + MARKER_CLASS + r")\s*(?:…+|‥+|・・・|\.\.\.|:|：|=|＝|・|－|-)\s*"
-    r"(?P<role>[^\s、,，/／】\]］)）〕>＞" + re.escape(MARKER_SYMBOLS) + r"]+)"
+#: One entry of a legend: a marker, a separator, a role (``◎…議長``, ``○：委員``); the role
+#: may name its department in brackets (``□…事務局（企画課）``).
+_ROLE = (
+    r"(?P<role>[^\s、,，。．！？/／】\]］)）〕>＞（("
+    + re.escape(MARKER_SYMBOLS)
+    + r"]+(?:[（(][^）)\s]{1,12}[）)])?)"
 )
+LEGEND_ENTRY = patterns.compile(
+    r"(?P<marker>" + MARKER_CLASS + r")\s*(?:…+|‥+|・・・|\.\.\.|:|：|=|＝|・|－|-)\s*" + _ROLE
+)
+#: An entry without a separator (``◎会長``, ``○ 委員``): read only after a legend's
+#: introduction (``【凡例】``, ``発言者``), where nothing else can follow a marker.
+LEGEND_ENTRY_BARE = patterns.compile(r"(?P<marker>" + MARKER_CLASS + r")\s*" + _ROLE)
+#: What introduces a legend: ``【凡例】``, ``（発言者 …``, ``※凡例：``, ``記号の説明``.
+LEGEND_INTRO = patterns.compile(
+    r"^\s*(?:※\s*)?(?:[【\[［(（〔<＜]\s*)?(?:凡例|発言者(?:の区分|の表示)?|記号(?:の説明)?)"
+    r"\s*[】\]］)）〕>＞]?\s*[:：]?\s*"
+)
+#: The words of an introduction, for a cheap test before the pattern.
+LEGEND_INTRO_WORDS = ("凡例", "発言者", "記号")
+
+
+class LegendSpan(NamedTuple):
+    """One legend entry found in a text: the marker as written, the role, where it is."""
+
+    marker: str
+    role: str
+    start: int
+    end: int
+
+
+def legend_spans(text: str, after_intro: bool = False) -> tuple[list[LegendSpan], bool] | None:
+    """The entries of a text that is nothing but (a part of) a legend, and whether it opens
+    with an introduction; None when it is not one.
+
+    Forms: ``【◎…議長 ○…委員】``, ``◎：会長　○：委員``, ``（発言者 ◎：会長 ○：委員）``,
+    ``【凡例】◎会長、○委員、□事務局（企画課）``, ``※◎…議長、○…委員``; an entry without a
+    separator only after an introduction (on this line, or, ``after_intro``, on the line
+    above). A single entry with a plain separator needs the ``…`` of a legend or an
+    introduction: ``○=HYPERLINK(…)`` is speech."""
+    cheap = may_hold_legend_entry(text) or any(word in text for word in LEGEND_INTRO_WORDS)
+    if not cheap and not (after_intro and MARKER_CHARS.search(text)):
+        return None
+    intro = LEGEND_INTRO.match(text)
+    body_start = intro.end() if intro else 0
+    if intro is None and text.lstrip().startswith("※"):
+        body_start = text.index("※") + 1
+    body = text[body_start:].rstrip()
+    core, skipped = _unwrapped(body)
+    offset = body_start + skipped
+    bare = intro is not None or after_intro
+    pattern = LEGEND_ENTRY_BARE if bare else LEGEND_ENTRY
+    found = [
+        LegendSpan(
+            m["marker"], m["role"].strip("…‥・:：=＝ "), offset + m.start(), offset + m.end()
+        )
+        for m in pattern.finditer(core)
+    ]
+    covered = sum(len(core[s.start - offset : s.end - offset].replace(" ", "")) for s in found)
+    length = len(core.replace(" ", "").replace("、", "").replace("，", ""))
+    # Entries with separators may leave a little (a closing word); bare ones nothing: a
+    # marker and words, then 。, is speech.
+    if not found or covered < (length if bare else 0.8 * length):
+        return None
+    if len(found) == 1 and not bare and not _ELLIPSIS.search(text[found[0].start : found[0].end]):
+        return None  # a lone entry needs the … of a legend
+    return found, intro is not None
+
+
+_PAIRS = {"【": "】", "[": "]", "［": "］", "(": ")", "（": "）", "〔": "〕", "<": ">", "＜": "＞"}
+
+
+def _unwrapped(text: str) -> tuple[str, int]:
+    """``text`` without the bracket pair around all of it (``【…】``, ``（…）``), and how many
+    characters went before: brackets inside, as in ``事務局（企画課）``, stay."""
+    stripped = text.lstrip()
+    skipped = len(text) - len(stripped)
+    closer = _PAIRS.get(stripped[:1])
+    if closer and stripped.endswith(closer):
+        inner = stripped[1:-1]
+        return inner.strip(), skipped + 1 + len(inner) - len(inner.lstrip())
+    return stripped, skipped
 
 
 def is_legend_text(text: str) -> bool:
     """True when a paragraph is nothing but a legend (``◎…議長 ○…委員``, bracketed or
-    not, one entry or several)."""
-    if not may_hold_legend_entry(text):
-        return False
-    text = text.strip().strip("【】[]［］()（）〔〕<>＜＞")
-    entries = list(LEGEND_ENTRY.finditer(text))
-    covered = sum(len(m[0]) for m in entries)
-    if len(entries) == 1 and not _ELLIPSIS.search(entries[0][0]):
-        return False  # ○=HYPERLINK(…) is speech; a lone entry needs the … of a legend
-    return covered > 0 and covered >= 0.8 * len(text.replace(" ", ""))
+    not, introduced or not, one entry or several)."""
+    return legend_spans(text) is not None
+
+
+def is_legend_intro(text: str) -> bool:
+    """True when a line only introduces a legend: ``【凡例】``, ``凡例``, ``発言者：``."""
+    found = LEGEND_INTRO.match(text)
+    return found is not None and not text[found.end() :].strip()
 
 
 _ELLIPSIS = patterns.compile(r"…|‥|・・・|\.\.\.")

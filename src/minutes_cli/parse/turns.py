@@ -63,7 +63,7 @@ def _consume(items: list[T]) -> Iterator[T]:
 
 #: Paragraph kinds, checked in order; the first predicate that holds names the kind.
 PARAGRAPH_KINDS: tuple[tuple[ParagraphKind, Callable[[Paragraph, Scheme], bool]], ...] = (
-    ("legend", lambda p, s: is_legend_text(p.text)),
+    ("legend", lambda p, s: p.line_start in s.legend_lines or is_legend_text(p.text)),
     ("event", lambda p, s: event_kind(p.text) is not None),
     ("utterance", lambda p, s: s.start(p.text) is not None),
     ("bullet", lambda p, s: bool(BULLET_START.match(p.text))),

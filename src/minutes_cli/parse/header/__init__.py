@@ -34,7 +34,8 @@ class Header(NamedTuple):
 
 def run(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> Header:
     """Read the header lines, with the body's paragraphs for facts stated later."""
-    return read(split.head, body, split.shared, _opening(split, body, scheme))
+    opening = _opening(split, body, scheme)
+    return read(split.head, body, split.shared, opening, scheme.legend_lines)
 
 
 def _opening(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> str | None:
@@ -53,11 +54,13 @@ def read(
     body: Sequence[Paragraph],
     shared: frozenset[int] = frozenset(),
     opening: str | None = None,
+    legend_lines: frozenset[int] = frozenset(),
 ) -> Header:
     """Read the header lines; ``body`` is searched for facts stated later (attendance,
     times); ``shared`` are lines cut into pieces, whose fields say which columns they own;
-    ``opening`` is a first paragraph that may hold a glued title."""
-    classified = classify(lines)
+    ``opening`` is a first paragraph that may hold a glued title; ``legend_lines`` are
+    where the speaker legend stands (a legend over several lines is one field)."""
+    classified = classify(lines, legend_lines)
     blocks = group(classified)
     fields = tuple(field(block, shared) for block in blocks)
 

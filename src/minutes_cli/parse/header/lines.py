@@ -65,9 +65,18 @@ class HeaderLine(NamedTuple):
         return self.shape.kind == "label" and self.shape.key in keys
 
 
-def classify(lines: Sequence[Line]) -> list[HeaderLine]:
-    """Every header line, read on its own."""
-    return [HeaderLine(line, classify_line(line.text.strip())) for line in lines]
+def classify(lines: Sequence[Line], legend_lines: frozenset[int] = frozenset()) -> list[HeaderLine]:
+    """Every header line, read on its own; the lines of the speaker legend (which the
+    scheme stage read, over several lines if need be) as legend lines."""
+    return [
+        HeaderLine(
+            line,
+            LineShape("legend", None, line.text.strip())
+            if line.number in legend_lines
+            else classify_line(line.text.strip()),
+        )
+        for line in lines
+    ]
 
 
 class Block(NamedTuple):
@@ -101,6 +110,9 @@ def group(classified: Sequence[HeaderLine]) -> list[Block]:
         if kind == "agenda-item" and blocks and blocks[-1].key == "agenda":
             blocks[-1].items.append(item)
             continue
+        if kind == "legend" and blocks and blocks[-1].key == "legend" and open_block == "legend":
+            blocks[-1].items.append(item)  # a legend over several lines: one block
+            continue
         if kind == "attendance-head":
             open_block = "attendance"
             blocks.append(Block("attendance", item.label, [item]))
@@ -108,8 +120,8 @@ def group(classified: Sequence[HeaderLine]) -> list[Block]:
             open_block = "agenda"
             blocks.append(Block("agenda", item.label, [item]))
         else:
-            open_block = None
             key = _OWN_BLOCKS.get(kind, item.shape.key or "other")
+            open_block = "legend" if key == "legend" else None
             blocks.append(Block(key, item.label, [item]))
     return _mark_titles(blocks)
 

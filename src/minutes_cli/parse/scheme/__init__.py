@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from minutes_cli.grammar.events import event_kind
-from minutes_cli.grammar.markers import MARKER_START, may_hold_legend_entry
+from minutes_cli.grammar.markers import MARKER_START
 from minutes_cli.kinds import SchemeName
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.scheme.assembly import AssemblyScheme, parse_label
 from minutes_cli.parse.scheme.legend import LegendScheme, read_legend
 from minutes_cli.parse.scheme.none import NoScheme
 from minutes_cli.parse.scheme.prefix import PrefixScheme, surveyed
-from minutes_cli.parse.tokens import Line, Opened, Paragraph, Start
+from minutes_cli.parse.tokens import Line, Opened, Start
 
 __all__ = ["AssemblyScheme", "LegendScheme", "NoScheme", "PrefixScheme", "Scheme", "run"]
 
@@ -37,6 +37,10 @@ class Scheme(Protocol):
     @property
     def legend(self) -> tuple[LegendEntry, ...]:
         """The speaker legend (the record's ``speakers``); empty but for ``legend``."""
+
+    @property
+    def legend_lines(self) -> frozenset[int]:
+        """The source lines the legend stands on (never a turn; notes of kind ``legend``)."""
 
     @property
     def verbatim(self) -> bool:
@@ -63,11 +67,9 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     # Each test only as far as the decision needs it: a legend settles it at once.
     # Only lines where a marker meets a separator can hold a key: the others are not even
     # made into paragraphs.
-    legend = read_legend(
-        Paragraph.of_line(line) for line in lines if may_hold_legend_entry(line.text)
-    )
-    if forced == "legend" or (legend and forced is None):
-        return LegendScheme(legend)
+    legend = read_legend(lines)
+    if forced == "legend" or (legend.entries and forced is None):
+        return LegendScheme(legend.entries, legend.lines)
     texts = [line.text.strip() for line in lines]
     by_prefix, prefixed = surveyed(texts)
     if forced == "prefix":
@@ -79,5 +81,5 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     if prefixed >= 3 and prefixed > len(marker_lines):
         return by_prefix
     if marker_lines:
-        return LegendScheme(legend)  # markers without a key: kept, with a diagnostic
+        return LegendScheme(legend.entries, legend.lines)  # markers without a key: diagnosed
     return NoScheme()

@@ -45,6 +45,7 @@ class AssemblyScheme:
     name: ClassVar[SchemeName] = "assembly"
     verbatim: ClassVar[bool] = True
     legend: ClassVar[tuple[LegendEntry, ...]] = ()
+    legend_lines: ClassVar[frozenset[int]] = frozenset()
 
     def start(self, text: str) -> Start | None:
         found = MARKER_START.match(text)

@@ -3,9 +3,9 @@ says what each paragraph's marker means; speakers are roles, not names."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from minutes_cli import codes
 from minutes_cli.grammar.events import event_kind
@@ -13,12 +13,15 @@ from minutes_cli.grammar.markers import (
     LEGEND_BLOCK,
     LEGEND_ENTRY,
     MARKER_START,
+    LegendSpan,
     canonical_marker,
-    is_legend_text,
+    is_legend_intro,
+    legend_spans,
+    may_hold_legend_entry,
 )
 from minutes_cli.kinds import SchemeName
 from minutes_cli.models import Diagnostic, LegendEntry
-from minutes_cli.parse.tokens import Line, Opened, Paragraph, Start
+from minutes_cli.parse.tokens import Line, Opened, Start
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class LegendScheme:
     """``○ 発言`` under a legend: the marker's role from the legend (None if it has none)."""
 
     legend: tuple[LegendEntry, ...] = ()
+    legend_lines: frozenset[int] = frozenset()  # the source lines the legend stands on
     roles: dict[str, str] = field(init=False)  # marker -> role
 
     name: ClassVar[SchemeName] = "legend"
@@ -42,6 +46,8 @@ class LegendScheme:
             return None
         marker = canonical_marker(found["marker"])
         rest = text[found.end() :].strip()
+        if rest == self.roles.get(marker) or legend_spans(text) is not None:
+            return None  # the legend itself (``◎ 会長`` under 【凡例】): no one speaks
         return Start(
             marker, self.roles.get(marker), None, None, None, None, rest, found.start("marker") + 1
         )
@@ -86,38 +92,58 @@ class LegendScheme:
         return found
 
 
-def legend_entries(
-    paragraph: Paragraph, start: int = 0, end: int | None = None
-) -> list[LegendEntry]:
-    """The ``marker…role`` entries in ``paragraph.text[start:end]``, one per marker."""
+class Legend(NamedTuple):
+    """The legend read from a document: its entries and the lines it stands on."""
+
+    entries: tuple[LegendEntry, ...]
+    lines: frozenset[int]
+
+
+def read_legend(lines: Sequence[Line]) -> Legend:
+    """The first legend in the document: a line (or a run of lines) that is nothing but a
+    legend, introduced (``【凡例】``, ``発言者``) or not; else a bracketed key inside a line
+    (a heading's remark: ``３ 議事 ＜以下、質疑応答 【◎…議長 ○…委員】＞``)."""
+    for index, line in enumerate(lines):
+        text = line.text
+        read = legend_spans(text)
+        if read is not None or is_legend_intro(text):
+            spans = read[0] if read is not None else []
+            found = [(line, span) for span in spans]
+            intro = frozenset() if spans else frozenset({line.number})
+            # Under an introduction alone on its line (【凡例】), entries need no separator;
+            # after a legend line, only more legend lines continue it.
+            for following in lines[index + 1 :]:
+                more = legend_spans(following.text, after_intro=not spans)
+                if more is None:
+                    break
+                found += [(following, span) for span in more[0]]
+            if found:
+                legend = _legend(found)
+                return legend._replace(lines=legend.lines | intro)
+            continue
+        block = LEGEND_BLOCK.search(text) if may_hold_legend_entry(text) else None
+        if block:
+            body = text[block.start("body") : block.end("body")]
+            found = [
+                (line, LegendSpan(m["marker"], m["role"], m.start() + block.start("body"), 0))
+                for m in LEGEND_ENTRY.finditer(body)
+            ]
+            if found:  # the line is more than the legend: it stays what it is
+                return _legend(found)._replace(lines=frozenset())
+    return Legend((), frozenset())
+
+
+def _legend(found: Sequence[tuple[Line, LegendSpan]]) -> Legend:
+    """The entries, one per marker (the first), and the lines they stand on."""
     entries: list[LegendEntry] = []
     seen: set[str] = set()
-    body = paragraph.text[start:end]
-    for found in LEGEND_ENTRY.finditer(body):
-        marker = canonical_marker(found["marker"])
+    for line, span in found:
+        marker = canonical_marker(span.marker)
         if marker in seen:
             continue
         seen.add(marker)
-        line = paragraph.line_at(start + found.start())
+        role = span.role.strip("…‥・:：=＝ ")
         entries.append(
-            LegendEntry(
-                marker=marker,
-                role=found["role"].strip("…‥・:：=＝ "),
-                line_start=line,
-                line_end=paragraph.line_at(start + found.end() - 1),
-            )
+            LegendEntry(marker=marker, role=role, line_start=line.number, line_end=line.number)
         )
-    return entries
-
-
-def read_legend(paragraphs: Iterable[Paragraph]) -> tuple[LegendEntry, ...]:
-    """The first legend in the document: a bracketed key anywhere, or a legend-only paragraph."""
-    for paragraph in paragraphs:
-        found = LEGEND_BLOCK.search(paragraph.text)
-        if found:
-            entries = legend_entries(paragraph, found.start("body"), found.end("body"))
-            if entries:
-                return tuple(entries)
-        if is_legend_text(paragraph.text):
-            return tuple(legend_entries(paragraph))
-    return ()
+    return Legend(tuple(entries), frozenset(line.number for line, _ in found))

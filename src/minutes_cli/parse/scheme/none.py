@@ -18,6 +18,7 @@ class NoScheme:
     name: ClassVar[SchemeName] = "none"
     verbatim: ClassVar[bool] = False
     legend: ClassVar[tuple[LegendEntry, ...]] = ()
+    legend_lines: ClassVar[frozenset[int]] = frozenset()
 
     def start(self, text: str) -> Start | None:
         return None

@@ -46,6 +46,7 @@ class PrefixScheme:
     name: ClassVar[SchemeName] = "prefix"
     verbatim: ClassVar[bool] = False
     legend: ClassVar[tuple[LegendEntry, ...]] = ()
+    legend_lines: ClassVar[frozenset[int]] = frozenset()
 
     def start(self, text: str) -> Start | None:
         found = find_prefix(text)
