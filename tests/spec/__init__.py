@@ -23,7 +23,8 @@ Expected lines, one per record in source order (as :func:`project` writes them):
 - ``! CODE LINE[:COL]`` for each diagnostic, after the records, except "no date" (M001)
   and "no title" (M003), which most examples would otherwise carry.
 - ``meta KEY VALUE``: a fact of the meeting (``scheme``, ``title``, ``date``, ``start``,
-  ``end``, ``venue``, ``attendance`` as ``7/11``); only the facts given are compared.
+  ``end``, ``venue``, ``attendance`` as ``7/11``, ``agenda`` as ``(1) title; (2) title``);
+  only the facts given are compared.
 
 Every record of the example is compared (nothing may be left out or added), and the
 example must be lossless: every non-blank input line in exactly one record.
@@ -166,6 +167,10 @@ def meta(document: Document) -> dict[str, str]:
         "start": facts.start_time,
         "end": facts.end_time,
         "venue": facts.venue,
+        "agenda": "; ".join(
+            " ".join(part for part in (item.number, item.title) if part) for item in facts.agenda
+        )
+        or None,
         "attendance": (
             f"{attendance.present}/{attendance.total if attendance.total is not None else '-'}"
             if attendance

@@ -30,7 +30,8 @@ LABEL_KEYS: dict[str, HeaderKey] = {
     "location": "venue", "venue": "venue",
     "出席者": "attendance", "出席委員": "attendance", "欠席者": "attendance",
     "欠席委員": "attendance", "attendees": "attendance", "present": "attendance",
-    "absent": "attendance",
+    "absent": "attendance", "議題": "agenda", "案件": "agenda", "次第": "agenda",
+    "会議次第": "agenda",
 }  # fmt: skip
 
 #: Title words that name the kind of record, longest first.
@@ -53,9 +54,13 @@ AGENDA_HEAD = patterns.compile(
 AGENDA_ITEM = patterns.compile(
     r"^(?P<number>(?:追加)?(?:日程)?第\s*" + NUMBER + r")(?:\s+(?P<title>\S.*))?$"
 )
-#: Header labels with a numbered form and no colon: ``１　期日　令和６年…``.
+#: Header labels with a numbered form and no colon: ``１　期日　令和６年…``, ``２ 場 所 …``,
+#: ``３ 出席者 委員１０名中８名出席``, ``４ 議 題`` (its items on the lines below). Not 議事:
+#: ``３ 議事`` is where the proceedings start, the body's first section.
 NUMBERED_LABEL = patterns.compile(
-    r"^\d{1,2}\s+(?P<label>日\s*時|期\s*日|場\s*所|会\s*場|開催日時|開催日)\s+(?P<value>\S.*)$"
+    r"^\d{1,2}[.．、]?\s*(?P<label>日\s*時|期\s*日|場\s*所|会\s*場|開催日時|開催日|"
+    r"出\s*席\s*者|出席委員|欠\s*席\s*者|欠席委員|議\s*題|案\s*件|会議次第|次\s*第|会議名|"
+    r"配布資料|傍聴者)(?:\s+(?P<value>\S.*))?$"
 )
 #: English ``Date: …`` style labels (the Japanese ones are ``blocks.HEADER_LABEL``).
 ENGLISH_LABEL = patterns.compile(
@@ -72,7 +77,7 @@ def _label_of(text: str) -> tuple[HeaderKey, str, str] | None:
         found = pattern.match(text)
         if found:
             label = found["label"].replace(" ", "")
-            return LABEL_KEYS.get(label.lower(), "other"), label, found["value"].strip()
+            return LABEL_KEYS.get(label.lower(), "other"), label, (found["value"] or "").strip()
     return None
 
 

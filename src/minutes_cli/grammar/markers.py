@@ -69,7 +69,9 @@ LEGEND_ENTRY = patterns.compile(
 )
 #: An entry without a separator (``◎会長``, ``○ 委員``): read only after a legend's
 #: introduction (``【凡例】``, ``発言者``), where nothing else can follow a marker.
-LEGEND_ENTRY_BARE = patterns.compile(r"(?P<marker>" + MARKER_CLASS + r")\s*" + _ROLE)
+LEGEND_ENTRY_BARE = patterns.compile(
+    r"(?P<marker>" + MARKER_CLASS + r")\s*(?:…+|‥+|・・・|\.\.\.|:|：|=|＝|・|－|-)?\s*" + _ROLE
+)
 #: What introduces a legend: ``【凡例】``, ``（発言者 …``, ``※凡例：``, ``記号の説明``.
 LEGEND_INTRO = patterns.compile(
     r"^\s*(?:※\s*)?(?:[【\[［(（〔<＜]\s*)?(?:凡例|発言者(?:の区分|の表示)?|記号(?:の説明)?)"
@@ -105,6 +107,10 @@ def legend_spans(text: str, after_intro: bool = False) -> tuple[list[LegendSpan]
     if intro is None and text.lstrip().startswith("※"):
         body_start = text.index("※") + 1
     body = text[body_start:].rstrip()
+    said = intro[0] if intro is not None else ""
+    opener = said.lstrip("※ ")[:1]
+    if opener in _PAIRS and _PAIRS[opener] not in said and body.endswith(_PAIRS[opener]):
+        body = body[:-1].rstrip()  # （発言者 ◎：会長 …）: the bracket opened before the intro
     core, skipped = _unwrapped(body)
     offset = body_start + skipped
     bare = intro is not None or after_intro

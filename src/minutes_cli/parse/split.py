@@ -10,7 +10,7 @@ document's speaker scheme (a turn opens a paragraph) and its layout.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -19,7 +19,7 @@ from minutes_cli.grammar import patterns
 from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, HEADER_LABEL
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.header import classify_line
-from minutes_cli.grammar.headings import heading_shape, is_candidate
+from minutes_cli.grammar.headings import heading_shape
 from minutes_cli.grammar.markers import MARKER_START
 from minutes_cli.grammar.text import display_width, ends_sentence
 from minutes_cli.kinds import BreakReason, HeadingStyleName
@@ -61,7 +61,7 @@ def run(cleaned: Cleaned, scheme: Scheme) -> Split:
     pieces = Counter(line.number for line in lines)
     shared = frozenset(n for n, count in pieces.items() if count > 1)
     shared |= frozenset(d.line_start for d in cleaned.dropped if d.column_start is not None)
-    headings, diagnostics = find_headings(body, cleaned.layout)
+    headings, diagnostics = find_headings(body, cleaned.layout, _numbered(head))
     context = _context(body, cleaned.layout, scheme, frozenset(h.line for h in headings))
     numbers = tuple(line.number for line in lines)
     return Split(head, body, breaks(body, context), headings, diagnostics, shared, numbers)
@@ -79,6 +79,8 @@ def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
     above it) or the first prose paragraph.
     """
     in_agenda = False
+    listed: str | None = None  # the numbering style of a ``４ 議 題`` label above, if any
+    numbered: dict[str, int] = {}  # numbering style -> last number of a labelled line
     for index, line in enumerate(lines):
         text = line.text.strip()
         if scheme.start(line.text) is not None or BULLET_START.match(text):
@@ -88,8 +90,22 @@ def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
         shape = classify_line(text)
         kind = shape.kind
         in_agenda = kind == "agenda-head" or (in_agenda and kind in ("agenda-item", "text"))
+        heading = heading_shape(text)
+        if kind == "label" and heading is not None:
+            if shape.key == "agenda" and not shape.value:
+                # ``４ 議 題`` lists the items below it only where it goes on from numbered
+                # header labels (１ 日時, ２ 場所…); ``２ 議題`` after ``１ 開会`` is a section.
+                if numbered.get(heading.style.name) != heading.ordinal - 1:
+                    return index
+                listed = heading.style.name
+            numbered[heading.style.name] = heading.ordinal
+            if listed is not None:
+                continue
+        if listed is not None and heading is not None and heading.style.name != listed:
+            continue  # an item of the agenda above: (1), (2) under ４ 議 題
+        listed = None if kind != "text" or heading is not None else listed
         headed = kind in ("text", "date", "agenda-item") or (kind, shape.key) == ("label", "other")
-        if is_candidate(line.text) and not (in_agenda and kind == "agenda-item") and headed:
+        if heading is not None and not (in_agenda and kind == "agenda-item") and headed:
             return index
         if kind == "text" and (ends_sentence(text) or display_width(text) > MAX_TITLE_WIDTH):
             return index
@@ -97,6 +113,18 @@ def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
 
 
 # --- headings ----------------------------------------------------------------------------
+
+
+def _numbered(head: Sequence[Line]) -> dict[HeadingStyleName, int]:
+    """The last number of the header's numbered labels, by style (``４ 議 題``: arabic 4), so
+    that the body's numbering goes on from it. Only labelled lines count: a numbered title
+    is not an item of the header."""
+    found: dict[HeadingStyleName, int] = {}
+    for line in head:
+        text = line.text.strip()
+        if classify_line(text).kind == "label" and (shape := heading_shape(text)) is not None:
+            found[shape.style.name] = shape.ordinal
+    return found
 
 
 class Heading(NamedTuple):
@@ -123,11 +151,13 @@ def _continues_previous(prev: Line | None, line: Line, layout: Layout) -> bool:
 
 
 def find_headings(
-    lines: Sequence[Line], layout: Layout
+    lines: Sequence[Line], layout: Layout, numbered: Mapping[HeadingStyleName, int] | None = None
 ) -> tuple[tuple[Heading, ...], tuple[Diagnostic, ...]]:
-    """Recognise heading lines; returns them in order with numbering diagnostics."""
+    """Recognise heading lines; returns them in order with numbering diagnostics.
+    ``numbered`` is where the header's own numbering stopped (``１ 日時`` … ``４ 議題``): the
+    body's headings of that style continue it (``５ 会議の経過``)."""
     levels: dict[HeadingStyleName, int] = {}  # style -> level, by first appearance
-    last: dict[HeadingStyleName, int] = {}  # style -> last ordinal under the current parent
+    last: dict[HeadingStyleName, int] = dict(numbered or {})  # style -> last ordinal
     headings: list[Heading] = []
     diagnostics: list[Diagnostic] = []
     prev: Line | None = None

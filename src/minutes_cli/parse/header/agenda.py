@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from minutes_cli.grammar import patterns
+from minutes_cli.grammar.headings import heading_shape
 from minutes_cli.models import AgendaItem
 from minutes_cli.parse.header.lines import Block, HeaderLine
 
@@ -23,6 +24,9 @@ def read(blocks: Sequence[Block]) -> list[AgendaItem]:
     for key, label, items in blocks:
         if key != "agenda":
             continue
+        if items[0].kind == "label":  # ４ 議 題 / (1) 第３期総合計画について / (2) その他
+            scheduled += _listed(items)
+            continue
         unnumbered_items = bool(label and "付した" in label)
         target = taken if unnumbered_items else scheduled
         current: list[HeaderLine] = []
@@ -40,6 +44,33 @@ def read(blocks: Sequence[Block]) -> list[AgendaItem]:
             target.append(_item(current))
     taken = [i for i in taken if not _SAME_AS.match(i.title)]
     return scheduled or taken
+
+
+def _listed(items: Sequence[HeaderLine]) -> list[AgendaItem]:
+    """The items under an agenda label (``議題``): its value, if it has one, then each
+    numbered line below it (``(1)``, ``①``, ``ア``), a line without a number joining the
+    item above it (a wrapped title)."""
+    found: list[AgendaItem] = []
+    head, below = items[0], items[1:]
+    if head.value:
+        found.append(_titled(None, head.value, head.line.number, head.line.number))
+    for item in below:
+        text = item.line.text.strip()
+        shape = heading_shape(text)
+        if shape is not None or not found:
+            number = shape.number if shape else None
+            title = shape.title if shape else text
+            found.append(_titled(number, title, item.line.number, item.line.number))
+        else:
+            last = found[-1]
+            found[-1] = _titled(last.number, last.title + text, last.line_start, item.line.number)
+    return found
+
+
+def _titled(number: str | None, title: str, first: int, last: int) -> AgendaItem:
+    return AgendaItem(
+        number=number, title=_SPACES.sub(" ", title).strip(), line_start=first, line_end=last
+    )
 
 
 _SAME_AS = patterns.compile(r"^(?:議事日程|日程)(?:に同じ|と同じ|のとおり|の通り)")

@@ -111,7 +111,8 @@ def read(
                     )
                 )
             continue
-        if key != "attendance" or items[0].kind != "attendance-head" or not label:
+        listed = items[0].kind == "label" and len(items) > 1  # ３ 出席者 / names below it
+        if key != "attendance" or not label or (items[0].kind != "attendance-head" and not listed):
             continue
         head = ATTENDANCE_HEAD.match(items[0].line.text.strip().replace(" ", ""))
         count = int(head["count"]) if head and head["count"] else None

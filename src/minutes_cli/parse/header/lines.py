@@ -16,6 +16,7 @@ import regex as re
 from minutes_cli.grammar import jpdate, patterns
 from minutes_cli.grammar.events import CLOSING, event_kind
 from minutes_cli.grammar.header import LineShape, classify_line
+from minutes_cli.grammar.headings import heading_shape
 from minutes_cli.grammar.text import display_width, ends_sentence
 from minutes_cli.kinds import HeaderKey, LineKind
 from minutes_cli.models import HeaderField
@@ -113,9 +114,10 @@ def group(classified: Sequence[HeaderLine]) -> list[Block]:
         if kind == "legend" and blocks and blocks[-1].key == "legend" and open_block == "legend":
             blocks[-1].items.append(item)  # a legend over several lines: one block
             continue
-        if kind == "attendance-head":
-            open_block = "attendance"
-            blocks.append(Block("attendance", item.label, [item]))
+        if kind == "attendance-head" or _lists_below(item, blocks):
+            # ``４ 議 題`` or ``出席者`` alone on its line: what it lists follows
+            open_block = "agenda" if item.states("agenda") else "attendance"
+            blocks.append(Block(open_block, item.label, [item]))
         elif kind in ("agenda-head", "agenda-item"):
             open_block = "agenda"
             blocks.append(Block("agenda", item.label, [item]))
@@ -124,6 +126,21 @@ def group(classified: Sequence[HeaderLine]) -> list[Block]:
             open_block = "legend" if key == "legend" else None
             blocks.append(Block(key, item.label, [item]))
     return _mark_titles(blocks)
+
+
+def _lists_below(item: HeaderLine, blocks: Sequence[Block]) -> bool:
+    """Whether a label alone on its line (``出席者``, ``４ 議 題``) heads the list below it.
+    A numbered one does so only where it goes on from the numbered label above it
+    (``３ 出席者 …`` / ``４ 議 題``): ``２ 議題`` after ``１ 開会`` is a section, not a list."""
+    if not item.states("attendance", "agenda") or item.value:
+        return False
+    shape = heading_shape(item.line.text.strip())
+    if shape is None:
+        return True
+    if not blocks or blocks[-1].items[0].kind != "label":
+        return False
+    above = heading_shape(blocks[-1].items[0].line.text.strip())
+    return above is not None and above.style == shape.style and above.ordinal == shape.ordinal - 1
 
 
 def field(block: Block, shared: frozenset[int]) -> HeaderField:
