@@ -1,5 +1,6 @@
 """The real corpus in ``../shared/corpus``: dates, utterance counts, roles and line coverage
-against the hand-read facts in ``EXPECTED.md``. Skips cleanly when the corpus is absent.
+against the hand-read facts in ``EXPECTED.md`` and ``EXPECTED-G.md`` (style G: other
+communities' speaker conventions). Skips cleanly when the corpus is absent.
 
 Run ``pytest tests/test_corpus.py -s`` to see the table.
 """
@@ -67,8 +68,28 @@ def label_count(utterances: list[Utterance], label: str) -> int:
 
 
 EXPECTED_FILE = CORPUS / "EXPECTED.md"
-FACTS = read_expected(EXPECTED_FILE.read_text(encoding="utf-8")) if EXPECTED_FILE.exists() else {}
-DOCUMENTS = sorted(FACTS)
+FACTS = {
+    name: fact
+    for file in (EXPECTED_FILE, CORPUS / "EXPECTED-G.md")
+    if file.exists()
+    for name, fact in read_expected(file.read_text(encoding="utf-8")).items()
+}
+
+#: Documents whose conventions minutes does not read yet (issue 12): expected to fail, and
+#: strictly, so that the mark goes when the document passes.
+NOT_YET: dict[str, str] = {
+    "G01_pyconjp_board_65_2024-02-29.md.txt": "the speaker named at the end of a bullet",
+    "G02_w3c_wot_irc_2025-10-22.md.txt": "IRC <nick> lines; the date 22.10.2025",
+    "G03_rust_leadership_council_2024-04-12.md.txt": "- Name: list items",
+    "G04_ietf_quic_ietf119_2024-03-19.md.txt": "Name (qualifier): labels; a date in a heading",
+    "G05_apache_board_2014-02-19.txt": "labels that are no speakers (AI:, A., table rows)",
+}
+DOCUMENTS = [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[name]))
+    if name in NOT_YET
+    else name
+    for name in sorted(FACTS)
+]
 ROWS: list[str] = []
 
 
@@ -114,6 +135,8 @@ def test_corpus_document(name: str) -> None:
 def test_expected_md_is_read() -> None:
     if not FACTS:
         pytest.skip("../shared/corpus is not present")
+    assert FACTS["G01_pyconjp_board_65_2024-02-29.md.txt"] == Expected("2024-02-29", 51, 6, {})
+    assert FACTS["G05_apache_board_2014-02-19.txt"] == Expected("2014-02-19", 0, 1, {})
     assert FACTS["B01_hirosaki_plenary_kensakusystem.txt"] == Expected(
         "2023-02-17", 12, 1, {"議長": 10, "事務局長": 1, "市長": 1}
     )
