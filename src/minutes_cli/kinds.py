@@ -82,6 +82,9 @@ ParagraphKind = Literal[
 #: white space, in pieces (``岡村 俊彰 議長``), glued to the speech (``山田議長ただいま``), or
 #: a name alone where the document sets its labels apart by white space (``田中太郎　…``).
 LabelShape = Literal["bracketed", "bare", "spaced", "glued", "name"]
+#: What a paragraph that opens no turn but looks as if it might is: a heading that has the
+#: look (``○議事日程``), or a label this document does not read (said in a diagnostic).
+Unread = Literal["heading", "label"]
 #: Shapes of ``Name: text`` speaker labels (``grammar.prefixes.PREFIX_LABELS``).
 PrefixShape = Literal["initials", "qa", "bracketed", "paren", "name", "japanese"]
 #: Why a paragraph breaks before a line (``parse.split.BOUNDARIES``).

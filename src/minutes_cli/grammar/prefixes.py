@@ -19,7 +19,8 @@ PREFIX_LABELS: tuple[tuple[PrefixShape, patterns.Pattern], ...] = (
         r"^[（(](?P<label>[^）)\s]{1,8})[）)]\s*(?P<rest>\S.*)$", re.DOTALL
     )),
     ("name", patterns.compile(
-        r"^(?P<label>\?{3}|\*{3,5}|[A-Za-z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,3}):"
+        r"^(?P<label>\?{1,3}|\*{3,5}|(?i:some(?:one|body)) from [A-Z][\w.'’-]{0,24}"
+        r"|[A-Za-z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,3}):"
         r"\s+(?P<rest>\S.*)$",
         re.DOTALL,
     )),
@@ -42,6 +43,13 @@ NOT_SPEAKER_WORDS: frozenset[str] = frozenset((
     "public comment", "public comments", "roll call", "call to order", "next steps",
     "action item", "action items", "new business", "old business", "portland plan",
     "日時", "日付", "時間", "場所", "会場", "議題", "件名", "出席者", "欠席者", "資料", "配布資料",
+    "ai", "a.i.", "resolved", "rationale", "owner", "owners", "assignee", "due", "deadline",
+    "regrets", "scribe", "scribes", "facilitator", "moderator", "notetaker", "note taker",
+    "chairs", "guests", "observers", "missing", "members", "issue", "issues", "poll",
+    "show of hands", "show of hands tool", "proposed", "agreed", "agreement",
+    "recommendation", "recommendations", "background", "context", "problem", "solution",
+    "goal", "goals", "purpose", "second", "seconded", "follow-up", "follow up", "followup",
+    "reminder", "reminders", "announcement", "announcements", "question", "present",
     "備考", "注", "メモ", "結論", "決定", "決定事項",
 ))  # fmt: skip
 
@@ -49,8 +57,12 @@ NOT_SPEAKER_WORDS: frozenset[str] = frozenset((
 INITIALS = patterns.compile(r"[A-Z]{2,4}")
 #: A chat-log nickname (``nurse``, ``ko1``, ``amatsuda``).
 NICKNAME = patterns.compile(r"[a-z][a-z0-9_]{1,15}")
-#: The label minutes use for a speaker nobody identified (``???``, ``*****``).
-UNKNOWN_SPEAKER = patterns.compile(r"\?{3}|\*{3,5}")
+#: The label minutes use for a speaker nobody identified (``???``, ``*****``, ``?``,
+#: ``Someone``, ``Someone from Apple``, ``Unknown``).
+UNKNOWN_SPEAKER = patterns.compile(
+    r"\?{1,3}|\*{3,5}|(?:someone|somebody|unknown|unidentified)(?: (?:speaker|from \S.{0,30}))?",
+    re.IGNORECASE,
+)
 
 #: Any ``Word:`` / ``Two words:`` / ``語：`` at the start of a paragraph (speaker or not).
 REMARK_LABEL = patterns.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}|[^\s:：]{1,8})\s*[:：]\s")

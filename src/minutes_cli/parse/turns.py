@@ -15,8 +15,7 @@ from typing import NamedTuple, TypeVar
 from minutes_cli import codes
 from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, MATERIAL_REF
 from minutes_cli.grammar.events import CLOSING, SIGNATURE, event_kind
-from minutes_cli.grammar.labels import NOT_A_SPEAKER
-from minutes_cli.grammar.markers import MARKER_START, is_legend_text
+from minutes_cli.grammar.markers import is_legend_text
 from minutes_cli.grammar.prefixes import is_remark
 from minutes_cli.grammar.text import INLINE_TAG
 from minutes_cli.kinds import EventKind, NoteKind, ParagraphKind
@@ -69,9 +68,9 @@ PARAGRAPH_KINDS: tuple[tuple[ParagraphKind, Callable[[Paragraph, Scheme], bool]]
     ("bullet", lambda p, s: bool(BULLET_START.match(p.text))),
     ("bracket", lambda p, s: bool(BRACKET_LINE.match(p.text))),
     ("remark", lambda p, s: is_remark(p.text)),
-    # ○議事日程, ○小委員長の互選 in the body: a marked line that opens no turn, not more of
-    # the last speech
-    ("marked", lambda p, s: s.verbatim and bool(MARKER_START.match(p.text))),
+    # ○議事日程 in a verbatim record, a label this document does not read: not more of the
+    # last speech
+    ("marked", lambda p, s: s.unread(p.text) is not None),
     ("text", lambda p, s: True),
 )
 
@@ -217,21 +216,18 @@ class Turns:
         self._note(paragraph, "text", _clean(paragraph.text), located)
 
     def marked(self, paragraph: Paragraph, located: Located | None) -> None:
-        """A marked line of a verbatim record that opens no turn: a note, credited to nobody.
-        When it has the shape of a label and a speech (a word, white space, more words) it
-        is said in a diagnostic; a heading alone on its line (◎諸般の報告) or a known one
-        (○議事日程 第九号) is not."""
+        """A paragraph that looks as if it opened a turn but does not: a note, credited to
+        nobody (never more of the last speech). A label this document does not read is
+        said in a diagnostic; a marked heading (◎諸般の報告, ○議事日程 第九号) is not."""
         self._note(paragraph, "text", _clean(paragraph.text), located)
-        found = MARKER_START.match(paragraph.text)
-        after = paragraph.text[found.end() :] if found else ""
-        if found is None or len(after.split(maxsplit=1)) < 2 or NOT_A_SPEAKER.match(after):
+        if self.scheme.unread(paragraph.text) != "label":
             return
-        line, column = paragraph.position(found.start("marker"))
+        line, column = paragraph.position(len(paragraph.text) - len(paragraph.text.lstrip()))
         self.diagnostics.append(
             codes.diagnostic(
                 codes.UNREAD_LABEL,
-                f"{_words(paragraph.text)!r} opens with a marker but reads as no speaker's "
-                "label; kept as a note",
+                f"{_words(paragraph.text)!r} looks like a speaker's label but is none of this "
+                "document's; kept as a note",
                 line,
                 column,
             )

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.markers import MARKER_START
-from minutes_cli.kinds import SchemeName
+from minutes_cli.kinds import SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.scheme.assembly import AssemblyScheme, parse_label
 from minutes_cli.parse.scheme.legend import LegendScheme, read_legend
@@ -51,6 +51,10 @@ class Scheme(Protocol):
     def start(self, text: str) -> Start | None:
         """The turn that a line or paragraph opens, if it opens one."""
 
+    def unread(self, text: str) -> Unread | None:
+        """For a paragraph that opens no turn: whether it looks as if it did (a marked
+        heading, or a label this document does not read); None for plain text."""
+
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         """The lines, cut where a turn begins inside one (PDF text glues turns)."""
 
@@ -78,7 +82,7 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     labels = [label for t in marker_lines if (label := parse_label(t[1:])) is not None]
     if labels and len(labels) >= 0.5 * len(marker_lines):
         return AssemblyScheme(names=any(label.spaced for label in labels))
-    if prefixed >= 3 and prefixed > len(marker_lines):
+    if prefixed >= 2 and prefixed > len(marker_lines):
         return by_prefix
     if marker_lines:
         return LegendScheme(legend.entries, legend.lines)  # markers without a key: diagnosed

@@ -23,7 +23,7 @@ from minutes_cli.grammar.labels import NOT_A_SPEAKER, SEAT
 from minutes_cli.grammar.markers import MARKER_START, canonical_marker
 from minutes_cli.grammar.offices import HEADS, Parts, looks_like_post, split_label
 from minutes_cli.grammar.text import INLINE_TAG
-from minutes_cli.kinds import LabelShape, SchemeName
+from minutes_cli.kinds import LabelShape, SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.tokens import Line, Opened, Start
 
@@ -66,6 +66,17 @@ class AssemblyScheme:
             label.rest,
             found.start("marker") + 1,
         )
+
+    def unread(self, text: str) -> Unread | None:
+        """A marked line read as no label: a heading when it is one word or a known one
+        (``◎諸般の報告``, ``○議事日程 第九号``), else a label this document does not have."""
+        found = MARKER_START.match(text)
+        if found is None:
+            return None
+        after = text[found.end() :]
+        if len(after.split(maxsplit=1)) < 2 or NOT_A_SPEAKER.match(after):
+            return "heading"
+        return "label"
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         return lines

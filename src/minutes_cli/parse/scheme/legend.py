@@ -19,7 +19,7 @@ from minutes_cli.grammar.markers import (
     legend_spans,
     may_hold_legend_entry,
 )
-from minutes_cli.kinds import SchemeName
+from minutes_cli.kinds import SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.tokens import Line, Opened, Start
 
@@ -51,6 +51,9 @@ class LegendScheme:
         return Start(
             marker, self.roles.get(marker), None, None, None, None, rest, found.start("marker") + 1
         )
+
+    def unread(self, text: str) -> Unread | None:
+        return None
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         return lines

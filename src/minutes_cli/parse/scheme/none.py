@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from minutes_cli.kinds import SchemeName
+from minutes_cli.kinds import SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.tokens import Line, Opened, Start
 
@@ -21,6 +21,9 @@ class NoScheme:
     legend_lines: ClassVar[frozenset[int]] = frozenset()
 
     def start(self, text: str) -> Start | None:
+        return None
+
+    def unread(self, text: str) -> Unread | None:
         return None
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar, NamedTuple
 
+from minutes_cli.grammar import patterns
 from minutes_cli.grammar.blocks import HEADER_LABEL
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.offices import HEADS
@@ -27,7 +28,7 @@ from minutes_cli.grammar.prefixes import (
     PROPER_NAME,
     UNKNOWN_SPEAKER,
 )
-from minutes_cli.kinds import PrefixShape, SchemeName
+from minutes_cli.kinds import PrefixShape, SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.tokens import Line, Opened, Start
 
@@ -57,6 +58,10 @@ class PrefixScheme:
             return Start("", found.label, None, None, None, found.label, found.rest, indent + 1)
         speaker = self.initials.get(found.label, found.label)
         return Start("", None, speaker, None, None, found.label, found.rest, indent + 1)
+
+    def unread(self, text: str) -> Unread | None:
+        """A ``Label: text`` whose label is none of this document's speakers."""
+        return "label" if find_prefix(text) is not None else None
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         """Lines cut where a speaker label is glued inside them (PDF text)."""
@@ -96,25 +101,41 @@ def find_prefix(text: str) -> Prefix | None:
         found = pattern.match(stripped)
         if not found:
             continue
-        label = found["label"]
-        if label.lower() in NOT_SPEAKER_WORDS or label.isdigit():
+        label, rest = found["label"], found["rest"].strip()
+        if label.lower() in NOT_SPEAKER_WORDS or not _could_be_said(label, rest, shape):
             return None
         if HEADER_LABEL.match(stripped) and label not in SPEAKING_OFFICES:
             return None
-        return Prefix(shape, label, found["rest"].strip())
+        return Prefix(shape, label, rest)
     return None
+
+
+#: A word of a label that is only a number or a date (``Issue 47:``, ``2013-12-19:``).
+_NUMBERISH = frozenset("0123456789-/.:")
+#: Speech has words: a letter, kana or an ideograph (``Wells Fargo Savings:  287,864.39``
+#: is a row of a table).
+_WORDS = patterns.char_set(r"[^\W\d_]")
+
+
+def _could_be_said(label: str, rest: str, shape: PrefixShape) -> bool:
+    """Whether a label can be a speaker: no number or date, and in brackets only a
+    Japanese office (``（委員）``; ``(PMC), to be known as…`` is a parenthesis)."""
+    if any(set(word) <= _NUMBERISH for word in label.split()) or label[:1].isdigit():
+        return False
+    return shape not in ("bracketed", "paren") or (not label.isascii() and bool(_WORDS.match(rest)))
 
 
 #: Header labels that also speak in minutes (``事務局：ご説明します``).
 SPEAKING_OFFICES = frozenset({"事務局", "司会"})
 
 
-def _labels_in(text: str) -> list[str]:
-    """Labels at the start of ``text`` and glued inside it (PDF text)."""
-    found = [p.label] if (p := find_prefix(text)) is not None else []
+def _labels_in(text: str) -> list[tuple[str, bool]]:
+    """Labels at the start of ``text`` and glued inside it (PDF text), each with whether
+    words follow it (a number alone may be an answer, or a row of a table)."""
+    found = [(p.label, bool(_WORDS.search(p.rest)))] if (p := find_prefix(text)) else []
     if ":" in text:  # every glued label ends in one: skip the scan without
-        found += [m["label"] for m in MIDLINE_NAME.finditer(text)]
-    return [label for label in found if label.lower() not in NOT_SPEAKER_WORDS]
+        found += [(m["label"], True) for m in MIDLINE_NAME.finditer(text)]
+    return [(label, words) for label, words in found if label.lower() not in NOT_SPEAKER_WORDS]
 
 
 def survey(
@@ -127,14 +148,33 @@ def survey(
     a document that keeps a legend of initials (``RK`` joins late), and a Japanese
     label that names an office (``Ｂ委員``, ``事務局``).
     """
-    counts = Counter(label for text in lines for label in _labels_in(text))
+    texts = list(lines)
+    found = [item for text in texts for item in _labels_in(text)]
+    # A label never followed by words (``Wells Fargo Savings:   287,864.39``, the rows of a
+    # table) is nobody; one that is, may also answer with a number (``Fritz: $237,962.15.``).
+    spoken = {label for label, words in found if words}
+    counts = Counter(label for label, _ in found if label in spoken)
     has_legend = bool(set(initials))
     repeated = sum(n for n in counts.values() if n >= minimum)
+    # Q and A (問 and 答) are a convention only together, each used more than once: "A."
+    # and a lone "Q." are outline letters.
+    for pair in (("Q", "A"), ("問", "答")):
+        if min(counts[letter] for letter in pair) < minimum:
+            for letter in pair:
+                counts.pop(letter, None)
+    # Names said once count where the document's speakers are people who recur: there,
+    # ``Joe Rastatter:`` said once is one more of them; elsewhere (a report with
+    # ``Wells Fargo Savings:`` and ``Press Releases:``) a capitalised phrase is no one.
+    people = sum(1 for label, n in counts.items() if n >= minimum and _person_like(label))
+    # … or where names open the lines: three different people, each ``Robin Marx:`` once,
+    # are a record of who spoke, not chance capitals.
+    opening = {p.label for text in texts if (p := find_prefix(text)) and PROPER_NAME.match(p.label)}
+    named = people >= 1 or len(opening) >= 3
     labels = frozenset(
         label
         for label, n in counts.items()
         if n >= minimum
-        or PROPER_NAME.match(label)
+        or (named and PROPER_NAME.match(label))
         or UNKNOWN_SPEAKER.fullmatch(label)
         or (has_legend and INITIALS.fullmatch(label))
         or (repeated >= 3 and NICKNAME.fullmatch(label))  # a log of nick: turns
@@ -142,6 +182,19 @@ def survey(
         or (not label.isascii() and label.endswith(HEADS))
     )
     return labels, sum(counts[label] for label in labels)
+
+
+def _person_like(label: str) -> bool:
+    """A label with the shape of a person: a name, a first name, initials, a nickname."""
+    return bool(
+        PROPER_NAME.match(label)
+        or _FIRST_NAME.fullmatch(label)
+        or INITIALS.fullmatch(label)
+        or NICKNAME.fullmatch(label)
+    )
+
+
+_FIRST_NAME = patterns.compile(r"[A-Z][a-z]+")
 
 
 def split_at_labels(lines: Sequence[Line], labels: frozenset[str]) -> tuple[Line, ...]:
