@@ -80,8 +80,6 @@ FACTS = {
 NOT_YET: dict[str, str] = {
     "G01_pyconjp_board_65_2024-02-29.md.txt": "the speaker named at the end of a bullet",
     "G02_w3c_wot_irc_2025-10-22.md.txt": "IRC <nick> lines; the date 22.10.2025",
-    "G03_rust_leadership_council_2024-04-12.md.txt": "- Name: list items",
-    "G04_ietf_quic_ietf119_2024-03-19.md.txt": "Name (qualifier): labels; a date in a heading",
 }
 DOCUMENTS = [
     pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[name]))

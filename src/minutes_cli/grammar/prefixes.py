@@ -8,7 +8,8 @@ import regex as re
 from minutes_cli.grammar import patterns
 from minutes_cli.kinds import PrefixShape
 
-#: ``Name: text`` label shapes, checked in order; group ``label`` and ``rest``.
+#: ``Name: text`` label shapes, checked in order; group ``label`` and ``rest`` (and, for
+#: a name, ``qualifier``: the capacity it speaks in, ``Lucas (chair):``).
 PREFIX_LABELS: tuple[tuple[PrefixShape, patterns.Pattern], ...] = (
     ("initials", patterns.compile(r"^(?P<label>[A-Z]{2,4}):\s+(?P<rest>\S.*)$", re.DOTALL)),
     ("qa", patterns.compile(r"^(?P<label>問|答|Q|A)\s*[.．:：]\s*(?P<rest>\S.*)$", re.DOTALL)),
@@ -20,7 +21,8 @@ PREFIX_LABELS: tuple[tuple[PrefixShape, patterns.Pattern], ...] = (
     )),
     ("name", patterns.compile(
         r"^(?P<label>\?{1,3}|\*{3,5}|(?i:some(?:one|body)) from [A-Z][\w.'’-]{0,24}"
-        r"|[A-Za-z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,3}):"
+        r"|[A-Za-z][\w.'’-]{0,24}(?: [A-Z][\w.'’-]{0,24}){0,3})"
+        r"(?:\s*\((?P<qualifier>[^()\n]{1,40})\))?\s?:"  # Lucas Pardue (as chair):
         r"\s+(?P<rest>\S.*)$",
         re.DOTALL,
     )),

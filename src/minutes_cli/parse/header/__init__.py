@@ -35,7 +35,13 @@ class Header(NamedTuple):
 def run(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> Header:
     """Read the header lines, with the body's paragraphs for facts stated later."""
     opening = _opening(split, body, scheme)
-    return read(split.head, body, split.shared, opening, scheme.legend_lines)
+    # Where a header gives no date, the body's first paragraphs and headings may
+    # (``## Tuesday, March 19, 2024``): the first five, in source order.
+    early = sorted(
+        [(h.line, h.text) for h in split.headings[:5]] + [(p.line_start, p.text) for p in body[:5]]
+    )[:5]
+    texts = [text for _, text in early]
+    return read(split.head, body, split.shared, opening, scheme.legend_lines, texts)
 
 
 def _opening(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> str | None:
@@ -55,11 +61,13 @@ def read(
     shared: frozenset[int] = frozenset(),
     opening: str | None = None,
     legend_lines: frozenset[int] = frozenset(),
+    early: Sequence[str] | None = None,
 ) -> Header:
     """Read the header lines; ``body`` is searched for facts stated later (attendance,
     times); ``shared`` are lines cut into pieces, whose fields say which columns they own;
     ``opening`` is a first paragraph that may hold a glued title; ``legend_lines`` are
-    where the speaker legend stands (a legend over several lines is one field)."""
+    where the speaker legend stands (a legend over several lines is one field); ``early``
+    are the texts searched for a date the header lacks (default: the first paragraphs)."""
     classified = classify(lines, legend_lines)
     blocks = group(classified)
     fields = tuple(field(block, shared) for block in blocks)
@@ -84,8 +92,8 @@ def read(
                 )
             )
     if date is None:
-        for paragraph in body[:5]:
-            in_body = jpdate.find_date(paragraph.text)
+        for text in early if early is not None else [p.text for p in body[:5]]:
+            in_body = jpdate.find_date(text)
             if in_body:
                 date = in_body.date.isoformat()
                 break

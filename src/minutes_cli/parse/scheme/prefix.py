@@ -14,8 +14,10 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar, NamedTuple
 
+import regex as re
+
 from minutes_cli.grammar import patterns
-from minutes_cli.grammar.blocks import HEADER_LABEL
+from minutes_cli.grammar.blocks import BULLET_START, HEADER_LABEL
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.offices import HEADS
 from minutes_cli.grammar.prefixes import (
@@ -53,11 +55,14 @@ class PrefixScheme:
         found = find_prefix(text)
         if found is None or found.label not in self.labels or event_kind(text.strip()):
             return None
-        indent = len(text) - len(text.lstrip())
+        column = len(text) - len(text.lstrip()) + found.lead + 1  # of the label, past a bullet
         if found.shape in ROLE_SHAPES:
-            return Start("", found.label, None, None, None, found.label, found.rest, indent + 1)
+            return Start("", found.label, None, None, None, found.label, found.rest, column)
         speaker = self.initials.get(found.label, found.label)
-        return Start("", None, speaker, None, None, found.label, found.rest, indent + 1)
+        # ``Lucas Pardue (as individual):``: the person, and the capacity as the role
+        role = found.qualifier.removeprefix("as ") if found.qualifier else None
+        label = f"{found.label} ({found.qualifier})" if found.qualifier else found.label
+        return Start("", role, speaker, None, None, label, found.rest, column)
 
     def unread(self, text: str) -> Unread | None:
         """A ``Label: text`` whose label is none of this document's speakers."""
@@ -84,12 +89,19 @@ class Prefix(NamedTuple):
     shape: PrefixShape  # which PREFIX_LABELS entry matched
     label: str
     rest: str
+    lead: int = 0  # characters of a list bullet before the label (``- Jack: …``)
+    qualifier: str | None = None  # the capacity a name speaks in: ``chair`` of ``Lucas (chair):``
 
 
 @lru_cache(maxsize=8192)  # asked per line by detection, splitting and tokenizing
 def find_prefix(text: str) -> Prefix | None:
-    """The speaker label at the start of ``text``, if it has the shape of one."""
+    """The speaker label at the start of ``text``, if it has the shape of one; after a list
+    bullet too (``- Jack: …``, ``* Mara: …``: minutes kept as a Markdown list)."""
     stripped = text.strip()
+    bullet = BULLET_START.match(stripped) if stripped[:1] in _BULLETS else None
+    lead = bullet.end() if bullet else 0
+    if lead:
+        stripped = stripped[lead:]
     head = stripped[:40]
     if (
         ":" not in head
@@ -106,8 +118,13 @@ def find_prefix(text: str) -> Prefix | None:
             return None
         if HEADER_LABEL.match(stripped) and label not in SPEAKING_OFFICES:
             return None
-        return Prefix(shape, label, rest)
+        qualifier = found.groupdict().get("qualifier")
+        return Prefix(shape, label, rest, lead, qualifier.strip() if qualifier else None)
     return None
+
+
+#: What a list bullet starts with (see ``blocks.BULLET_START``).
+_BULLETS = frozenset("・･•‧-*+")
 
 
 #: A word of a label that is only a number or a date (``Issue 47:``, ``2013-12-19:``).
@@ -148,8 +165,9 @@ def survey(
     a document that keeps a legend of initials (``RK`` joins late), and a Japanese
     label that names an office (``Ｂ委員``, ``事務局``).
     """
-    texts = list(lines)
+    texts = _outside_action_items(list(lines))
     found = [item for text in texts for item in _labels_in(text)]
+    qualified = {p.label for text in texts if (p := find_prefix(text)) and p.qualifier}
     # A label never followed by words (``Wells Fargo Savings:   287,864.39``, the rows of a
     # table) is nobody; one that is, may also answer with a number (``Fritz: $237,962.15.``).
     spoken = {label for label, words in found if words}
@@ -170,18 +188,45 @@ def survey(
     # are a record of who spoke, not chance capitals.
     opening = {p.label for text in texts if (p := find_prefix(text)) and PROPER_NAME.match(p.label)}
     named = people >= 1 or len(opening) >= 3
-    labels = frozenset(
+    # A first name said once is the person of a full name that speaks (Robin of Robin
+    # Marx); a name said in a capacity (``Matt (as individual):``) is a person.
+    accepted = frozenset(
         label
         for label, n in counts.items()
         if n >= minimum
         or (named and PROPER_NAME.match(label))
+        or (named and label in qualified and _person_like(label))
         or UNKNOWN_SPEAKER.fullmatch(label)
         or (has_legend and INITIALS.fullmatch(label))
         or (repeated >= 3 and NICKNAME.fullmatch(label))  # a log of nick: turns
         or label in SPEAKING_OFFICES
         or (not label.isascii() and label.endswith(HEADS))
     )
+    firsts = {label.split()[0] for label in accepted if " " in label and PROPER_NAME.match(label)}
+    labels = accepted | {label for label in counts if label in firsts}
     return labels, sum(counts[label] for label in labels)
+
+
+#: A heading over a list of action items (``9. Review Outstanding Action Items``, ``## Action
+#: items``): the ``Name: task`` lines under it assign work, nobody speaks.
+_ACTION_HEADING = patterns.compile(r"action items?|アクションアイテム|宿題", re.IGNORECASE)
+#: A numbered or Markdown heading, where a list of action items ends.
+_NEXT_HEADING = patterns.compile(r"^(?:\d{1,2}\.\s|#{1,6}\s|[IVX]{1,5}\.\s)")
+
+
+def _outside_action_items(texts: list[str]) -> list[str]:
+    """The lines that are not under a heading of action items, as label evidence."""
+    kept: list[str] = []
+    under = False
+    for text in texts:
+        heading = len(text) <= 60 and find_prefix(text) is None
+        if heading and _ACTION_HEADING.search(text):
+            under = True
+        elif under and heading and _NEXT_HEADING.match(text):
+            under = False
+        if not under:
+            kept.append(text)
+    return kept
 
 
 def _person_like(label: str) -> bool:
