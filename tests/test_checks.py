@@ -25,6 +25,7 @@ TRIGGERS: dict[str, tuple[str, int | None]] = {
     "M001": ("会議 議事録\n\n1 議事\n", None),
     "M002": ("会議 議事録\n日時：令和7年10月6日（火）\n\n1 議事\n", 2),
     "M003": ("日時：令和7年10月6日（月）\n\n1 議事\n", None),
+    "M004": ("Board minutes\nDate: 02/09/2015\n\n1 Call to order\n", 2),
     "M101": (CLEAN + "●傍聴者の発言。\n", 9),
     "M102": ("会議 議事録\n日時：令和7年10月6日（月）\n\n1 議事\n○質問です。\n", 5),
     "M103": (CLEAN.replace("○…委員】", "○…委員 ■…市】"), 4),

@@ -77,10 +77,7 @@ FACTS = {
 
 #: Documents whose conventions minutes does not read yet (issue 12): expected to fail, and
 #: strictly, so that the mark goes when the document passes.
-NOT_YET: dict[str, str] = {
-    "G01_pyconjp_board_65_2024-02-29.md.txt": "the speaker named at the end of a bullet",
-    "G02_w3c_wot_irc_2025-10-22.md.txt": "IRC <nick> lines; the date 22.10.2025",
-}
+NOT_YET: dict[str, str] = {}
 DOCUMENTS = [
     pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[name]))
     if name in NOT_YET

@@ -110,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.NO_DATE, _forward(codes.NO_DATE)),
     Rule(codes.WEEKDAY_MISMATCH, _forward(codes.WEEKDAY_MISMATCH)),
     Rule(codes.NO_TITLE, _forward(codes.NO_TITLE)),
+    Rule(codes.AMBIGUOUS_DATE, _forward(codes.AMBIGUOUS_DATE)),
     Rule(codes.UNKNOWN_MARKER, _forward(codes.UNKNOWN_MARKER)),
     Rule(codes.NO_LEGEND, _forward(codes.NO_LEGEND)),
     Rule(codes.UNUSED_LEGEND_ENTRY, _forward(codes.UNUSED_LEGEND_ENTRY)),

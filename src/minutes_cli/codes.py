@@ -27,6 +27,12 @@ WEEKDAY_MISMATCH = Code(
 NO_TITLE = Code(
     "M003", "no-title", Severity.INFO, "No title line was found before the first section."
 )
+AMBIGUOUS_DATE = Code(
+    "M004",
+    "ambiguous-date",
+    Severity.WARNING,
+    "The meeting date could be read month first or day first (02/09/2015); it is read month first.",
+)
 UNKNOWN_MARKER = Code(
     "M101", "unknown-marker", Severity.WARNING, "A speaker marker is not defined by the legend."
 )
@@ -108,6 +114,7 @@ ALL_CODES: tuple[Code, ...] = (
     NO_DATE,
     WEEKDAY_MISMATCH,
     NO_TITLE,
+    AMBIGUOUS_DATE,
     UNKNOWN_MARKER,
     NO_LEGEND,
     UNUSED_LEGEND_ENTRY,

@@ -83,10 +83,11 @@ ParagraphKind = Literal[
 #: a name alone where the document sets its labels apart by white space (``田中太郎　…``).
 LabelShape = Literal["bracketed", "bare", "spaced", "glued", "name"]
 #: What a paragraph that opens no turn but looks as if it might is: a heading that has the
-#: look (``○議事日程``), or a label this document does not read (said in a diagnostic).
-Unread = Literal["heading", "label"]
+#: look (``○議事日程``), an aside of a chat log (a bot, a queue command: ``<Zakim> …``,
+#: ``<benfrancis> q+``), or a label this document does not read (said in a diagnostic).
+Unread = Literal["heading", "aside", "label"]
 #: Shapes of ``Name: text`` speaker labels (``grammar.prefixes.PREFIX_LABELS``).
-PrefixShape = Literal["initials", "qa", "bracketed", "paren", "name", "japanese"]
+PrefixShape = Literal["irc", "initials", "qa", "bracketed", "paren", "name", "japanese"]
 #: Why a paragraph breaks before a line (``parse.split.BOUNDARIES``).
 BreakReason = Literal[
     "first",

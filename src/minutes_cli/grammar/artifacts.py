@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex as re
 
 from minutes_cli.grammar import patterns
+from minutes_cli.grammar.text import INLINE_TAG
 from minutes_cli.kinds import DropReason
 
 #: Lines that are layout noise, not minutes text: name -> pattern. They are kept as
@@ -19,7 +20,7 @@ ARTIFACTS: tuple[tuple[DropReason, patterns.Pattern], ...] = (
         patterns.compile(r"^\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}\s+)?\d{1,4} of \d{1,4}\s*$"),
     ),
     ("page-marker", patterns.compile(r'^\s*<PAGE="?\d{1,4}"?>\s*$', re.I)),
-    ("html-tag", patterns.compile(r"^\s*(?:</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>\s*)+$")),
+    ("html-tag", patterns.compile(rf"^\s*(?:{INLINE_TAG.pattern}\s*)+$")),
 )
 
 

@@ -98,6 +98,17 @@ _DATE_PATTERNS: dict[str, patterns.Pattern] = {
         rf"{_S},?{_S}(?P<y>[{_D}]{{4}})(?![{_D}]){_WEEKDAY}",
         re.IGNORECASE,
     ),
+    # 22.10.2025: dots put the day first (German, Dutch, Nordic and W3C minutes)
+    "dotted_day_first": patterns.compile(
+        rf"(?<![{_D}./\-])(?P<d>[{_D}]{{1,2}})\.(?P<m>[{_D}]{{1,2}})\.(?P<y>[{_D}]{{4}})"
+        rf"(?![{_D}]|\.[{_D}]){_WEEKDAY}"
+    ),
+    # 02/09/2015: month first, as English text writes it; day first where the first
+    # number cannot be a month (25/09/2015); both readable ways is said (``ambiguous``)
+    "slashed": patterns.compile(
+        rf"(?<![{_D}./\-])(?P<a>[{_D}]{{1,2}})/(?P<b>[{_D}]{{1,2}})/(?P<y>[{_D}]{{4}})"
+        rf"(?![{_D}]|/[{_D}]){_WEEKDAY}"
+    ),
     # 12 January 2011 / 12TH DAY OF JANUARY, 2011 / 1er décembre
     "day_month_year": patterns.compile(
         rf"(?<![0-9A-Za-z])(?P<d>[{_D}]{{1,2}})(?:st|nd|rd|th|er)?{_SP}(?:(?:day{_SP})?of{_SP})?"
@@ -138,6 +149,9 @@ class DateMatch(NamedTuple):
     start: int
     end: int
     era: str | None  # "令和", "平成", ... or None for western-calendar dates
+    #: Written so that it could be read another way: ``02/09/2015`` is read month first,
+    #: as English writes it, but may be 2 September.
+    ambiguous: bool = False
 
 
 class TimeMatch(NamedTuple):
@@ -238,8 +252,17 @@ def _scan(
 # --- dates --------------------------------------------------------------------------------
 def _to_date(m: re.Match[str]) -> DateMatch | None:
     g = m.groupdict()
-    year, day = parse_int(g["y"]), parse_int(g["d"])
-    month = _MONTH_NAMES.get(g["mon"].lower()) if g.get("mon") else parse_int(g["m"])
+    ambiguous = False
+    month: int | None
+    day: int | None
+    if g.get("a"):  # 02/09/2015: month first unless the first cannot be a month
+        first, second = parse_int(g["a"]) or 0, parse_int(g["b"]) or 0
+        month, day = (second, first) if first > 12 else (first, second)
+        ambiguous = first <= 12 and second <= 12 and first != second
+        year = parse_int(g["y"])
+    else:
+        year, day = parse_int(g["y"]), parse_int(g["d"])
+        month = _MONTH_NAMES.get(g["mon"].lower()) if g.get("mon") else parse_int(g["m"])
     if year is None or month is None or day is None:
         return None
     era = _ERA_ALIAS.get(g.get("era") or "")
@@ -254,7 +277,7 @@ def _to_date(m: re.Match[str]) -> DateMatch | None:
     except ValueError:
         return None
     wd = g.get("wd")
-    return DateMatch(date, WEEKDAYS.index(wd) if wd else None, m.start(), m.end(), era)
+    return DateMatch(date, WEEKDAYS.index(wd) if wd else None, m.start(), m.end(), era, ambiguous)
 
 
 def find_dates(text: str) -> list[DateMatch]:

@@ -11,6 +11,10 @@ from minutes_cli.kinds import PrefixShape
 #: ``Name: text`` label shapes, checked in order; group ``label`` and ``rest`` (and, for
 #: a name, ``qualifier``: the capacity it speaks in, ``Lucas (chair):``).
 PREFIX_LABELS: tuple[tuple[PrefixShape, patterns.Pattern], ...] = (
+    # an IRC log: <Ege> text
+    ("irc", patterns.compile(
+        r"^<(?P<label>[A-Za-z][\w\-|^`\[\]{}]{0,30})>\s+(?P<rest>\S.*)$", re.DOTALL
+    )),
     ("initials", patterns.compile(r"^(?P<label>[A-Z]{2,4}):\s+(?P<rest>\S.*)$", re.DOTALL)),
     ("qa", patterns.compile(r"^(?P<label>問|答|Q|A)\s*[.．:：]\s*(?P<rest>\S.*)$", re.DOTALL)),
     ("bracketed", patterns.compile(
@@ -26,8 +30,9 @@ PREFIX_LABELS: tuple[tuple[PrefixShape, patterns.Pattern], ...] = (
         r"\s+(?P<rest>\S.*)$",
         re.DOTALL,
     )),
-    ("japanese", patterns.compile(
-        r"^(?P<label>[^\s:：、。()（）「」]{1,12})[：:]\s*(?P<rest>\S.*)$", re.DOTALL
+    ("japanese", patterns.compile(  # 委員長：…; at least one character that is not ASCII
+        r"^(?P<label>(?=[^\s:：]{0,11}[^\x00-\x7f])[^\s:：、。()（）「」<>]{1,12})[：:]\s*(?P<rest>\S.*)$",
+        re.DOTALL,
     )),
 )  # fmt: skip
 
@@ -87,3 +92,33 @@ def is_remark(text: str) -> bool:
     """``Note: …``, ``Disposition: …``: a label that is not a speaker."""
     found = REMARK_LABEL.match(text.strip())
     return found is not None and found["label"].lower() in NOT_SPEAKER_WORDS
+
+
+#: Any line of an IRC log, a bot's and a command included.
+IRC_LINE = patterns.compile(r"^<[A-Za-z][\w\-|^`\[\]{}]{0,30}>\s")
+
+#: IRC bots, whose lines are the channel's machinery, not anyone's words.
+IRC_BOTS: frozenset[str] = frozenset(
+    {"zakim", "rrsagent", "trackbot", "agendabot", "ghurlbot", "github-bot", "chanserv",
+     "nickserv", "meetbot", "scribe", "bot"}
+)  # fmt: skip
+
+#: IRC commands to the queue or the bots (``q+``, ``ack benfrancis``, ``present+``): said
+#: to the channel, not in the meeting. (``+1`` is a vote, and counts.)
+IRC_COMMAND = patterns.compile(
+    r"^(?:q[+\-?]|queue[+\-?]|ack\b|present[+\-]|regrets[+\-]|rrsagent\b|zakim\b|"
+    r"scribe[+\-:]|scribenick|topic:|agenda[+\-:]|s/|i/)",
+    re.IGNORECASE,
+)
+
+
+#: What follows a label when the line lists people, not speech: ``理事: takanory, yoshida,
+#: terada``, ``Council: Carol, Mark, Mara``.
+NAME_LIST = patterns.compile(
+    r"^[^\s,、，。]{1,24}(?:\s*[,、，]\s*[^\s,、，。]{1,24}(?: [^\s,、，。]{1,24})?){1,}\s*$"
+)
+
+#: Emphasis around a label: ``**Mara**: …``, ``**Mara:** …``.
+EMPHASIS_LABEL = patterns.compile(
+    r"^(?:\*\*|__)(?P<label>[^*_\n]{1,40}?)(?::(?:\*\*|__)|(?:\*\*|__):)\s*"
+)

@@ -60,4 +60,11 @@ LATIN_START = patterns.compile(r"^[A-Za-z0-9(\['\"]")
 
 
 #: Leftover inline HTML tags (``<span lang="ja">``), removed from record text.
-INLINE_TAG = patterns.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+#: HTML elements a text export leaves behind. Only these are tags: ``<Ege>`` is a nick in
+#: an IRC log, ``<PAGE="2">`` a page marker (an artifact of its own).
+HTML_ELEMENTS = (
+    "a|abbr|b|big|blockquote|body|br|center|code|dd|del|div|dl|dt|em|font|h[1-6]|head|hr|html"
+    "|i|img|ins|li|mark|meta|nobr|ol|p|pre|rb|rp|rt|ruby|s|small|span|strike|strong|sub|sup"
+    "|table|tbody|td|th|thead|title|tr|tt|u|ul|wbr"
+)
+INLINE_TAG = patterns.compile(r"</?(?i:" + HTML_ELEMENTS + r")(?![\w-])(?:\s[^<>]*)?/?>")

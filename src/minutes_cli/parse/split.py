@@ -236,8 +236,8 @@ def _context(
         start = scheme.start(line.text)
         if start is not None:
             (starts if start.rest else alone).add(line.key)
-        elif scheme.unread(line.text) == "label":
-            starts.add(line.key)  # a label this document does not read: not more speech
+        elif scheme.unread(line.text) is not None:
+            starts.add(line.key)  # a label this document does not read, an aside: not speech
     return Context(layout, frozenset(alone), frozenset(starts))
 
 

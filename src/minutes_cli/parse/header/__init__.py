@@ -95,8 +95,17 @@ def read(
         for text in early if early is not None else [p.text for p in body[:5]]:
             in_body = jpdate.find_date(text)
             if in_body:
-                date = in_body.date.isoformat()
+                date, found, date_line = in_body.date.isoformat(), in_body, None
                 break
+    if found is not None and found.ambiguous:
+        other = f"{found.date.year}-{found.date.day:02}-{found.date.month:02}"
+        diagnostics.append(
+            codes.diagnostic(
+                codes.AMBIGUOUS_DATE,
+                f"the date is read month first, {date}; written the other way it is {other}",
+                date_line.number if date_line is not None else None,
+            )
+        )
     if date is None:
         diagnostics.append(codes.diagnostic(codes.NO_DATE, "no meeting date found", None))
     if named is None:

@@ -21,9 +21,14 @@ from minutes_cli.grammar.blocks import BULLET_START, HEADER_LABEL
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.offices import HEADS
 from minutes_cli.grammar.prefixes import (
+    EMPHASIS_LABEL,
     INITIALS,
     INITIALS_ENTRY,
+    IRC_BOTS,
+    IRC_COMMAND,
+    IRC_LINE,
     MIDLINE_NAME,
+    NAME_LIST,
     NICKNAME,
     NOT_SPEAKER_WORDS,
     PREFIX_LABELS,
@@ -32,6 +37,7 @@ from minutes_cli.grammar.prefixes import (
 )
 from minutes_cli.kinds import PrefixShape, SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
+from minutes_cli.parse.scheme.trailing import closing, speakers
 from minutes_cli.parse.tokens import Line, Opened, Start
 
 #: Label shapes that name an office or a side (``委員長：``, ``【委員】``, ``問：``): the
@@ -45,6 +51,7 @@ class PrefixScheme:
 
     labels: frozenset[str] = frozenset()  # the labels that are speakers here
     initials: dict[str, str] = field(default_factory=dict)  # WH -> Waldemar Horwat
+    closers: frozenset[str] = frozenset()  # names that close statements: …した(terada
 
     name: ClassVar[SchemeName] = "prefix"
     verbatim: ClassVar[bool] = False
@@ -53,6 +60,12 @@ class PrefixScheme:
 
     def start(self, text: str) -> Start | None:
         found = find_prefix(text)
+        if found is None and self.closers and (closed := closing(text)) is not None:
+            if closed.name in self.closers:  # …した(terada: the name closes the statement
+                return Start(
+                    "", None, closed.name, None, None, closed.name, closed.said, closed.column + 1
+                )
+            return None
         if found is None or found.label not in self.labels or event_kind(text.strip()):
             return None
         column = len(text) - len(text.lstrip()) + found.lead + 1  # of the label, past a bullet
@@ -65,8 +78,11 @@ class PrefixScheme:
         return Start("", role, speaker, None, None, label, found.rest, column)
 
     def unread(self, text: str) -> Unread | None:
-        """A ``Label: text`` whose label is none of this document's speakers."""
-        return "label" if find_prefix(text) is not None else None
+        """A ``Label: text`` whose label is none of this document's speakers; an IRC line of
+        a bot or a queue command, an aside."""
+        if find_prefix(text) is not None:
+            return "label"
+        return "aside" if text.lstrip().startswith("<") and IRC_LINE.match(text.strip()) else None
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         """Lines cut where a speaker label is glued inside them (PDF text)."""
@@ -80,7 +96,10 @@ def surveyed(texts: Sequence[str]) -> tuple[PrefixScheme, int]:
     """The prefix scheme this document would have, and how many turns it would open."""
     initials = initials_legend("\n".join(texts[:40]))
     labels, turns = survey(texts, initials)
-    return PrefixScheme(labels | frozenset(initials), initials), turns
+    closers = speakers(texts)
+    scheme = PrefixScheme(labels | frozenset(initials), initials, closers)
+    closed = sum(1 for text in texts if find_prefix(text) is None and scheme.start(text))
+    return scheme, turns + closed
 
 
 class Prefix(NamedTuple):
@@ -102,13 +121,17 @@ def find_prefix(text: str) -> Prefix | None:
     lead = bullet.end() if bullet else 0
     if lead:
         stripped = stripped[lead:]
+    emphasis = EMPHASIS_LABEL.match(stripped) if stripped[:2] in ("**", "__") else None
+    if emphasis:  # **Mara**: … is Mara: …
+        stripped = f"{emphasis['label']}: {stripped[emphasis.end() :]}"
+        lead += 2
     head = stripped[:40]
     if (
         ":" not in head
         and "：" not in head
-        and not stripped.startswith(("【", "（", "(", "問", "答", "Q", "A"))
+        and not stripped.startswith(("【", "（", "(", "問", "答", "Q", "A", "<"))
     ):
-        return None  # every label shape has a colon, a bracket or 問/答/Q/A up front
+        return None  # every label shape has a colon, a bracket, 問/答/Q/A or < up front
     for shape, pattern in PREFIX_LABELS:
         found = pattern.match(stripped)
         if not found:
@@ -116,6 +139,8 @@ def find_prefix(text: str) -> Prefix | None:
         label, rest = found["label"], found["rest"].strip()
         if label.lower() in NOT_SPEAKER_WORDS or not _could_be_said(label, rest, shape):
             return None
+        if shape == "irc" and (label.lower() in IRC_BOTS or IRC_COMMAND.match(rest)):
+            return None  # <Zakim> …, <benfrancis> q+: the channel's machinery
         if HEADER_LABEL.match(stripped) and label not in SPEAKING_OFFICES:
             return None
         qualifier = found.groupdict().get("qualifier")
@@ -149,7 +174,11 @@ SPEAKING_OFFICES = frozenset({"事務局", "司会"})
 def _labels_in(text: str) -> list[tuple[str, bool]]:
     """Labels at the start of ``text`` and glued inside it (PDF text), each with whether
     words follow it (a number alone may be an answer, or a row of a table)."""
-    found = [(p.label, bool(_WORDS.search(p.rest)))] if (p := find_prefix(text)) else []
+    found = (
+        [(p.label, bool(_WORDS.search(p.rest)) and not NAME_LIST.match(p.rest))]
+        if (p := find_prefix(text))
+        else []
+    )
     if ":" in text:  # every glued label ends in one: skip the scan without
         found += [(m["label"], True) for m in MIDLINE_NAME.finditer(text)]
     return [(label, words) for label, words in found if label.lower() not in NOT_SPEAKER_WORDS]
@@ -168,10 +197,11 @@ def survey(
     texts = _outside_action_items(list(lines))
     found = [item for text in texts for item in _labels_in(text)]
     qualified = {p.label for text in texts if (p := find_prefix(text)) and p.qualifier}
+    irc = {p.label for text in texts if (p := find_prefix(text)) and p.shape == "irc"}
     # A label never followed by words (``Wells Fargo Savings:   287,864.39``, the rows of a
     # table) is nobody; one that is, may also answer with a number (``Fritz: $237,962.15.``).
-    spoken = {label for label, words in found if words}
-    counts = Counter(label for label, _ in found if label in spoken)
+    spoken = {label for label, words in found if words}  # (a vote on IRC, <sebastian> +1, counts)
+    counts = Counter(label for label, _ in found if label in spoken or label in irc)
     has_legend = bool(set(initials))
     repeated = sum(n for n in counts.values() if n >= minimum)
     # Q and A (問 and 答) are a convention only together, each used more than once: "A."
@@ -200,6 +230,7 @@ def survey(
         or (has_legend and INITIALS.fullmatch(label))
         or (repeated >= 3 and NICKNAME.fullmatch(label))  # a log of nick: turns
         or label in SPEAKING_OFFICES
+        or label in irc  # <Ege> …: a chat log says who speaks
         or (not label.isascii() and label.endswith(HEADS))
     )
     firsts = {label.split()[0] for label in accepted if " " in label and PROPER_NAME.match(label)}
