@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from minutes_cli.grammar.events import event_kind
+from minutes_cli.grammar.labels import NOT_A_SPEAKER
 from minutes_cli.grammar.markers import MARKER_START
+from minutes_cli.grammar.text import SENTENCE_ENDERS
 from minutes_cli.kinds import SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.scheme.assembly import AssemblyScheme, parse_label
@@ -68,6 +70,7 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
         return AssemblyScheme()
     if forced == "none":
         return NoScheme()
+
     # Each test only as far as the decision needs it: a legend settles it at once.
     # Only lines where a marker meets a separator can hold a key: the others are not even
     # made into paragraphs.
@@ -80,10 +83,22 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
         return by_prefix
     marker_lines = [t for t in texts if MARKER_START.match(t) and not event_kind(t)]
     labels = [label for t in marker_lines if (label := parse_label(t[1:])) is not None]
-    if labels and len(labels) >= 0.5 * len(marker_lines):
+    # The header's marked headings (○出席議員, ○議事日程) say nothing of how speakers are
+    # marked: a sitting of two speeches after a long roster is read by its two labels.
+    speaking = [t for t in marker_lines if not _marked_heading(t)]
+    if labels and len(labels) >= 0.5 * len(speaking):
         return AssemblyScheme(names=any(label.spaced for label in labels))
     if prefixed >= 2 and prefixed > len(marker_lines):
         return by_prefix
     if marker_lines:
         return LegendScheme(legend.entries, legend.lines)  # markers without a key: diagnosed
     return NoScheme()
+
+
+def _marked_heading(text: str) -> bool:
+    """``○出席議員（８名）``, ``○職務のため出席した者の職氏名``: a marked line that is a header
+    heading, one word without the end of a sentence, or one of the known ones."""
+    after = text[1:].strip()
+    if NOT_A_SPEAKER.match(after):
+        return True
+    return len(after.split(maxsplit=1)) == 1 and not any(mark in after for mark in SENTENCE_ENDERS)
