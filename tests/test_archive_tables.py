@@ -1,6 +1,7 @@
-"""The archive's table description: the SQL made from it is the version 1 layout and
-creates exactly the declared columns, every column is filled from the record by name, and
-search reads the columns it names."""
+"""The archive's table description: the SQL made from it is the version 2 layout, a
+version 1 database is upgraded to the same columns, the DDL creates exactly the declared
+columns, every column is filled from the record by name, and search reads the columns it
+names."""
 
 from __future__ import annotations
 
@@ -57,22 +58,63 @@ def test_the_schema_has_exactly_the_declared_tables(tmp_path: Path) -> None:
     assert indexes == {index.name for table in TABLES for index in table.indexes}
 
 
-#: The layout of version 1 as SQLite keeps it (``sqlite_master.sql``), written by the code
-#: before the tables were declared as columns. A database of version 1 is this forever:
-#: changing it means a new SCHEMA_VERSION, a migration, and a new file beside this one.
-SCHEMA_V1 = Path(__file__).with_name("archive_schema_v1.sql")
+#: Each layout version as SQLite keeps it (``sqlite_master.sql``). A database of version n
+#: is ``archive_schema_v<n>.sql`` forever: changing the layout means a new SCHEMA_VERSION, an
+#: upgrade in ``tables.UPGRADES``, and a new file beside these (version 1 was written by the
+#: code before the tables were declared as columns).
+def layout_file(version: int) -> Path:
+    return Path(__file__).with_name(f"archive_schema_v{version}.sql")
 
 
-def test_the_layout_is_still_version_1(tmp_path: Path) -> None:
-    assert archive.SCHEMA_VERSION == 1
+def layout(connection: sqlite3.Connection) -> str:
+    made = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
+        " AND name NOT LIKE 'utterances_fts_%' ORDER BY rowid"  # FTS5's own tables
+    ).fetchall()
+    return "".join(f"{sql};\n\n" for (sql,) in made).rstrip("\n") + "\n"
+
+
+def test_the_layout_is_version_2(tmp_path: Path) -> None:
+    assert archive.SCHEMA_VERSION == 2
     with closing(fresh(tmp_path)) as connection:
-        made = connection.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"
-            " AND name NOT LIKE 'utterances_fts_%' ORDER BY rowid"  # FTS5's own tables
-        ).fetchall()
-    assert "".join(f"{sql};\n\n" for (sql,) in made).rstrip("\n") + "\n" == SCHEMA_V1.read_text(
-        encoding="utf-8"
-    )
+        assert layout(connection) == layout_file(2).read_text(encoding="utf-8")
+
+
+def columns(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        table.name: connection.execute(f"PRAGMA table_xinfo({table.name})").fetchall()
+        for table in TABLES
+    }
+
+
+def test_a_version_1_database_is_upgraded_when_written_and_keeps_its_rows(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "old.db"
+    with closing(sqlite3.connect(old)) as connection:
+        connection.executescript(layout_file(1).read_text(encoding="utf-8"))
+        connection.execute(
+            "INSERT INTO documents (path, sha256, bytes, format, newline, lines, scheme,"
+            " record_version, minutes_version, stored_at, json) VALUES ('a.txt', 'x', 1,"
+            " 'text', 'LF', 1, 'legend', '1.0', '0', 'now', '{}')"
+        )
+        connection.execute(
+            "INSERT INTO utterances (document_id, seq, marker, text, events, line_start,"
+            " line_end) VALUES (1, 1, '○', '古い発言', '[]', 1, 1)"
+        )
+        connection.execute(f"PRAGMA application_id = {archive.APPLICATION_ID}")
+        connection.execute("PRAGMA user_version = 1")
+        connection.commit()
+    with pytest.raises(archive.ArchiveError, match="version 1 is older than this minutes reads"):
+        archive.Archive(old, write=False)  # reading never changes a file
+    with archive.Archive(old, write=True) as store:
+        store.store(parse_file(FIXTURES / "seed_kushiro_2025.txt"), "{}")
+    with closing(sqlite3.connect(old)) as upgraded, closing(fresh(tmp_path)) as new:
+        assert upgraded.execute("PRAGMA user_version").fetchone() == (2,)
+        assert columns(upgraded) == columns(new)
+        rows = upgraded.execute("SELECT text, attribution FROM utterances ORDER BY id").fetchall()
+    assert rows[0] == ("古い発言", None)  # stored by version 1: nobody said how
+    assert {attribution for _, attribution in rows[1:]} == {"legend"}
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)

@@ -44,6 +44,7 @@ def _utterance(
         marker="○",
         role="委員" if seq != 1 else "議長",
         speaker="山田" if seq == 2 else None,
+        attribution="legend",
         section=section,
         section_title=title,
         text=text,

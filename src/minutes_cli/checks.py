@@ -116,6 +116,7 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.UNUSED_LEGEND_ENTRY, _forward(codes.UNUSED_LEGEND_ENTRY)),
     Rule(codes.UNKNOWN_ROLE, _unknown_role),
     Rule(codes.UNREAD_LABEL, _forward(codes.UNREAD_LABEL)),
+    Rule(codes.MIXED_CONVENTIONS, _forward(codes.MIXED_CONVENTIONS)),
     Rule(codes.HEADING_SKIPPED, _forward(codes.HEADING_SKIPPED)),
     Rule(codes.HEADING_OUT_OF_ORDER, _forward(codes.HEADING_OUT_OF_ORDER)),
     Rule(codes.TEXT_BEFORE_FIRST_SECTION, _text_before_first_section),

@@ -52,6 +52,13 @@ UNREAD_LABEL = Code(
     "A line opens with a speaker marker but reads as no speaker's label: it is kept as a "
     "note, credited to nobody.",
 )
+MIXED_CONVENTIONS = Code(
+    "M106",
+    "mixed-conventions",
+    Severity.WARNING,
+    "Speakers are marked in two ways (○議長（…） labels and Name: lines, say): the document is "
+    "read by one, and the message says what became of the other's lines.",
+)
 HEADING_SKIPPED = Code(
     "M201", "heading-skipped", Severity.WARNING, "A section number was skipped (１, ２, ４)."
 )
@@ -120,6 +127,7 @@ ALL_CODES: tuple[Code, ...] = (
     UNUSED_LEGEND_ENTRY,
     UNKNOWN_ROLE,
     UNREAD_LABEL,
+    MIXED_CONVENTIONS,
     HEADING_SKIPPED,
     HEADING_OUT_OF_ORDER,
     TEXT_BEFORE_FIRST_SECTION,

@@ -40,6 +40,11 @@ EventKind = Literal["floor-voice", "stage-direction", "time", "separator", "read
 #: Paragraphs that are not speech (``Note.kind``): the event kinds among them, for events
 #: outside any turn.
 NoteKind = Literal["bullet", "bracket", "legend", "text", EventKind, "signature"]
+#: How an utterance's speaker was found (``Utterance.attribution``): the marker's role
+#: from the legend; a marker no legend explains; the label after the marker (会議録);
+#: ``Name:`` before the speech; initials resolved by the document's key of initials; an IRC
+#: nick (``<Ege> …``); the name at the end of the statement (``…した(terada``).
+Attribution = Literal["legend", "marker", "assembly-label", "prefix", "initials", "irc", "trailing"]
 
 #: Why source text was left out of the data (``Dropped.reason``; the record keeps an open
 #: string, so that a new reason is not a change of the schema).

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from minutes_cli.kinds import (
     AttendanceStatus,
+    Attribution,
     EventKind,
     HeaderKey,
     Newline,
@@ -25,7 +26,7 @@ from minutes_cli.kinds import (
     SourceFormat,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: What standard input is called: on the command line, by ``parse_or_error``, and where a
 #: flat row or an error names the source of a record read from it (``Source.path`` is null).
@@ -228,6 +229,14 @@ class Utterance(TextSpan):
     seat: int | None = Field(default=None, ge=0, description="Seat number (２２番), if given.")
     label: str | None = Field(
         default=None, description="The speaker label as written, e.g. '議長（清野一榮議員）'."
+    )
+    attribution: Attribution = Field(
+        description=(
+            "How the speaker was found: 'legend' (the marker's role from the legend),"
+            " 'marker' (a marker no legend explains), 'assembly-label' (○議長（…）),"
+            " 'prefix' (Name: …), 'initials' (WH: … with a key of initials), 'irc'"
+            " (<nick> …), 'trailing' (the name closing the statement: …(terada)."
+        )
     )
     section: str | None = Field(description="Id of the innermost enclosing section.")
     section_title: str | None = Field(description="Title of that section, for flat outputs.")

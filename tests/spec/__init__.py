@@ -18,7 +18,9 @@ Expected lines, one per record in source order (as :func:`project` writes them):
   ``:COL`` where a record starts or ends inside a line); ``KIND`` is ``header:<key>``,
   ``heading``, ``utterance``, ``note:<kind>`` or ``dropped:<reason>``; an utterance shows
   its marker, then the fields it has of ``role``, ``speaker``, ``seat``, ``honorific``,
-  and every record its ``section``; ``TEXT`` is the whole text, newlines as ``⏎``.
+  ``via`` (its ``attribution``, shown where it is not the scheme's own: ``legend`` for the
+  legend scheme, ``assembly-label`` for assembly, ``prefix`` for prefix), and every record
+  its ``section``; ``TEXT`` is the whole text, newlines as ``⏎``.
 - Indented under an utterance, ``LINES event:<kind> | TEXT`` for each event in the turn.
 - ``! CODE LINE[:COL]`` for each diagnostic, after the records, except "no date" (M001)
   and "no title" (M003), which most examples would otherwise carry.
@@ -42,6 +44,9 @@ SPEC = Path(__file__).resolve().parent
 
 #: The fence that opens and closes an example (32 backticks, as CommonMark's spec).
 FENCE = "`" * 32
+
+#: The attribution of a scheme's own turns, which the expected lines do not repeat.
+USUAL: dict[str, str] = {"legend": "legend", "assembly": "assembly-label", "prefix": "prefix"}
 
 #: Diagnostics left out of the comparison unless an example names them.
 QUIET = frozenset({"M001", "M003"})
@@ -134,6 +139,7 @@ def project(document: Document) -> list[str]:
             speaker=turn.speaker,
             seat=turn.seat,
             honorific=turn.honorific,
+            via=None if USUAL.get(document.scheme) == turn.attribution else turn.attribution,
             section=turn.section,
         )
         marker = f" {turn.marker}" if turn.marker else ""

@@ -61,6 +61,11 @@ class Column(Generic[Item]):
         """The name as SQL writes it."""
         return f'"{self.name}"' if self.name in _KEYWORDS else self.name
 
+    @property
+    def definition(self) -> str:
+        """``name TYPE …``, as CREATE TABLE and ADD COLUMN write it."""
+        return f"{self.identifier} {self.sql}"
+
     def of(self, item: Item, document_id: int | None) -> SQLValue:
         """This column's value in the row made from *item*."""
         if self.value is ROWID:
@@ -109,7 +114,7 @@ class Table(Generic[Item]):
     @cached_property
     def create(self) -> str:
         """``CREATE TABLE`` and ``CREATE INDEX``, as one script."""
-        entries = [(f"{c.identifier} {c.sql}", c.comment) for c in self.columns]
+        entries = [(c.definition, c.comment) for c in self.columns]
         entries += [(constraint, "") for constraint in self.constraints]
         lines = []
         for number, (text, comment) in enumerate(entries, 1):

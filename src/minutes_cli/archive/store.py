@@ -21,9 +21,11 @@ from minutes_cli.archive.tables import (
     DIAGNOSTICS,
     DOCUMENTS,
     DROPPED,
+    LAYOUT_VERSION,
     NOTES,
     SCHEMA,
     SECTIONS,
+    UPGRADES,
     UTTERANCES,
     StoredDocument,
     json_text,
@@ -33,14 +35,12 @@ from minutes_cli.archive.tables import (
 from minutes_cli.errors import ArchiveError
 from minutes_cli.models import Document
 
-SCHEMA_VERSION = 1
-"""``PRAGMA user_version`` of the layout; a newer database is refused, not guessed at."""
+SCHEMA_VERSION = LAYOUT_VERSION
+"""``PRAGMA user_version`` of the layout; a newer database is refused, not guessed at, and an
+older one is upgraded in place when it is written to (:data:`~.tables.UPGRADES`)."""
 
 APPLICATION_ID = 0x4D494E53  # "MINS"
 """``PRAGMA application_id``: tells a minutes archive from any other SQLite file."""
-
-MIGRATIONS: tuple[str, ...] = (SCHEMA,)
-"""``MIGRATIONS[n]`` takes a database from version n to n + 1."""
 
 
 def open_archive(path: Path, *, write: bool) -> sqlite3.Connection:
@@ -84,13 +84,18 @@ def _check_and_migrate(connection: sqlite3.Connection, path: str, write: bool) -
         )
     if version == SCHEMA_VERSION:
         return
+    if not write and fresh:
+        raise ArchiveError(path, "not a minutes database (empty)")
     if not write:
-        what = "empty" if fresh else f"schema version {version}, older than {SCHEMA_VERSION}"
-        hint = "" if fresh else "; run minutes parse -f sqlite on it to upgrade"
-        raise ArchiveError(path, f"not a minutes database ({what}){hint}")
+        raise ArchiveError(
+            path,
+            f"database schema version {version} is older than this minutes reads "
+            f"({SCHEMA_VERSION}); minutes parse -f sqlite -o {path} FILE… upgrades it",
+        )
     try:
         with _transaction(connection):
-            for step in MIGRATIONS[version:]:
+            steps = [SCHEMA] if version == 0 else UPGRADES[version:]
+            for step in steps:
                 for statement in _statements(step):
                     connection.execute(statement)
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -8,8 +8,9 @@ that way. A row of ``documents`` is made from a :class:`StoredDocument`, a row o
 ``sections`` or ``notes`` from the record with its place (:class:`PlacedSection`,
 :class:`NumberedNote`), the others from the record itself.
 
-This is version 1 of the layout (``PRAGMA user_version``, see :mod:`.store`); a change to
-a declaration changes the file format, and needs a new version and a migration.
+This is version 2 of the layout (``PRAGMA user_version``, see :mod:`.store`; version 2 added
+``utterances.attribution``); a change to a declaration changes the file format, and needs a
+new version and an upgrade in :data:`UPGRADES`.
 """
 
 from __future__ import annotations
@@ -214,6 +215,14 @@ UTTERANCES: Table[Utterance] = Table(
             "JSON array of the events inside the turn",
         ),
         *_text_span(lambda span: span),
+        # Last: version 2 added it (ALTER TABLE appends), so an upgraded database and a new
+        # one have the same columns in the same order.
+        Column(
+            "attribution",
+            "TEXT",
+            lambda u: u.attribution,
+            "how the speaker was found; NULL in rows stored by layout version 1",
+        ),
     ),
     constraints=(
         "UNIQUE (document_id, seq)",
@@ -321,4 +330,13 @@ FROM utterances AS u JOIN documents AS d ON d.id = u.document_id;
 """The full-text index and its triggers, the delete cascade and the view, as SQL."""
 
 SCHEMA = "\n\n".join(table.create for table in TABLES) + "\n" + EXTRAS
-"""The whole layout, as one script of statements."""
+"""The whole layout, as one script of statements: what an empty file is given."""
+
+UPGRADES: tuple[str, ...] = (
+    "",  # version 0 is an empty file: it is given SCHEMA
+    f"ALTER TABLE utterances ADD COLUMN {UTTERANCES.column('attribution').definition};",
+)
+"""``UPGRADES[n]`` takes a database of layout version n to n + 1."""
+
+LAYOUT_VERSION = len(UPGRADES)
+"""``PRAGMA user_version`` of the layout this code writes."""

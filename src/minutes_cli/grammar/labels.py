@@ -7,6 +7,7 @@ import regex as re
 
 from minutes_cli.grammar import patterns
 from minutes_cli.grammar.numbers import NUMBER
+from minutes_cli.grammar.text import SENTENCE_ENDERS
 
 #: Honorifics written after a speaker's name; removed from the name and kept apart.
 HONORIFICS: tuple[str, ...] = ("議員", "君", "さん", "氏", "様")
@@ -33,3 +34,13 @@ NOT_A_SPEAKER = patterns.compile(
     r"委員の異動|日程第|請願|陳情|第\s*" + NUMBER + r"\s*日|"
     r"(?:説明員|事務局出席職員|(?:区|市)?議会事務局)\s*(?:[（(]\s*\d+\s*[名人]\s*[）)])?\s*$)"
 )
+
+
+def is_marked_heading(after: str) -> bool:
+    """What follows the marker of ``○出席議員（８名）``, ``○職務のため出席した者の職氏名``,
+    ``◎諸般の報告``: a known header heading, or one word without the end of a sentence
+    (``○質問があります。`` is a sentence, said by someone)."""
+    after = after.strip()
+    if NOT_A_SPEAKER.match(after):
+        return True
+    return len(after.split(maxsplit=1)) == 1 and not any(mark in after for mark in SENTENCE_ENDERS)

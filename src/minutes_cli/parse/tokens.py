@@ -7,6 +7,8 @@ from __future__ import annotations
 from array import array
 from typing import NamedTuple
 
+from minutes_cli.kinds import Attribution
+
 
 class Line(NamedTuple):
     """One non-blank source line after cleaning."""
@@ -91,6 +93,7 @@ class Start(NamedTuple):
     label: str | None
     rest: str
     column: int  # 1-based column of the marker or label in the paragraph's first line
+    via: Attribution  # how the speaker was found (the record's ``attribution``)
 
 
 class Opened(NamedTuple):

@@ -107,6 +107,7 @@ class _Turn:
             honorific=self.start.honorific,
             seat=self.start.seat,
             label=self.start.label,
+            attribution=self.start.via,
             section=self.located.id if self.located else None,
             section_title=self.located.title if self.located else None,
             text="\n".join(t for t in self.texts if t),

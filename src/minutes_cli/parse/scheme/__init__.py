@@ -15,18 +15,26 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from minutes_cli.grammar.events import event_kind
-from minutes_cli.grammar.labels import NOT_A_SPEAKER
+from minutes_cli.grammar.labels import is_marked_heading
 from minutes_cli.grammar.markers import MARKER_START
-from minutes_cli.grammar.text import SENTENCE_ENDERS
 from minutes_cli.kinds import SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.scheme.assembly import AssemblyScheme, parse_label
 from minutes_cli.parse.scheme.legend import LegendScheme, read_legend
+from minutes_cli.parse.scheme.mixed import Mixed, Rival
 from minutes_cli.parse.scheme.none import NoScheme
 from minutes_cli.parse.scheme.prefix import PrefixScheme, surveyed
 from minutes_cli.parse.tokens import Line, Opened, Start
 
-__all__ = ["AssemblyScheme", "LegendScheme", "NoScheme", "PrefixScheme", "Scheme", "run"]
+__all__ = [
+    "AssemblyScheme",
+    "LegendScheme",
+    "Mixed",
+    "NoScheme",
+    "PrefixScheme",
+    "Scheme",
+    "run",
+]
 
 
 class Scheme(Protocol):
@@ -81,24 +89,51 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     by_prefix, prefixed = surveyed(texts)
     if forced == "prefix":
         return by_prefix
-    marker_lines = [t for t in texts if MARKER_START.match(t) and not event_kind(t)]
-    labels = [label for t in marker_lines if (label := parse_label(t[1:])) is not None]
+    marked = [i for i, t in enumerate(texts) if MARKER_START.match(t) and not event_kind(t)]
+    labelled = [i for i in marked if parse_label(texts[i][1:]) is not None]
     # The header's marked headings (○出席議員, ○議事日程) say nothing of how speakers are
     # marked: a sitting of two speeches after a long roster is read by its two labels.
-    speaking = [t for t in marker_lines if not _marked_heading(t)]
-    if labels and len(labels) >= 0.5 * len(speaking):
-        return AssemblyScheme(names=any(label.spaced for label in labels))
-    if prefixed >= 2 and prefixed > len(marker_lines):
+    speaking = [i for i in marked if not is_marked_heading(texts[i][1:])]
+    unlabelled = [i for i in speaking if i not in set(labelled)]
+    # Another convention is said to be there when it would open two turns or more: one
+    # line of it is a line the scheme chosen keeps as a note with M105 anyway.
+    prefix_rival = _prefix_rival(by_prefix, lines, texts) if prefixed >= 2 else None
+    if labelled and len(labelled) >= 0.5 * len(speaking):
+        labels = [parse_label(texts[i][1:]) for i in labelled]
+        chosen: Scheme = AssemblyScheme(names=any(label and label.spaced for label in labels))
+        if len(unlabelled) >= 2:
+            said = f"{len(unlabelled)} marked lines with no label are kept as notes"
+            return Mixed(chosen, Rival(said, lines[unlabelled[0]].number), "assembly labels")
+        return _with(chosen, prefix_rival, "assembly labels")
+    if prefixed >= 2 and prefixed > len(marked):
+        if len(speaking) >= 2:
+            said = f"{len(speaking)} marked lines (○ …) are kept as notes"
+            rival = Rival(said, lines[speaking[0]].number, _marked_speech)
+            return Mixed(by_prefix, rival, "'Name:' labels")
         return by_prefix
-    if marker_lines:
-        return LegendScheme(legend.entries, legend.lines)  # markers without a key: diagnosed
+    if marked:
+        chosen = LegendScheme(legend.entries, legend.lines)  # markers without a key: diagnosed
+        if len(labelled) >= 2:
+            said = f"{len(labelled)} marked lines have a speaker's label, left in their text"
+            return Mixed(chosen, Rival(said, lines[labelled[0]].number), "markers")
+        return _with(chosen, prefix_rival, "markers")
     return NoScheme()
 
 
-def _marked_heading(text: str) -> bool:
-    """``○出席議員（８名）``, ``○職務のため出席した者の職氏名``: a marked line that is a header
-    heading, one word without the end of a sentence, or one of the known ones."""
-    after = text[1:].strip()
-    if NOT_A_SPEAKER.match(after):
-        return True
-    return len(after.split(maxsplit=1)) == 1 and not any(mark in after for mark in SENTENCE_ENDERS)
+def _prefix_rival(by_prefix: PrefixScheme, lines: Sequence[Line], texts: list[str]) -> Rival | None:
+    """The ``Name:`` lines of a document read by its markers, if two or more open a turn."""
+    opened = [i for i, text in enumerate(texts) if by_prefix.start(text) is not None]
+    if len(opened) < 2:
+        return None
+    said = f"{len(opened)} lines with a 'Name:' label are kept as notes"
+    return Rival(said, lines[opened[0]].number, lambda text: by_prefix.start(text) is not None)
+
+
+def _with(scheme: Scheme, rival: Rival | None, read_as: str) -> Scheme:
+    return scheme if rival is None else Mixed(scheme, rival, read_as)
+
+
+def _marked_speech(text: str) -> bool:
+    """A marked paragraph that is no heading: a turn of the marker convention."""
+    stripped = text.strip()
+    return bool(MARKER_START.match(stripped)) and not is_marked_heading(stripped[1:])

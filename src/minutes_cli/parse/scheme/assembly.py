@@ -19,12 +19,13 @@ import regex as re
 
 from minutes_cli.grammar import patterns
 from minutes_cli.grammar.events import event_kind
-from minutes_cli.grammar.labels import NOT_A_SPEAKER, SEAT
+from minutes_cli.grammar.labels import NOT_A_SPEAKER, SEAT, is_marked_heading
 from minutes_cli.grammar.markers import MARKER_START, canonical_marker
 from minutes_cli.grammar.offices import HEADS, Parts, looks_like_post, split_label
 from minutes_cli.grammar.text import INLINE_TAG
 from minutes_cli.kinds import LabelShape, SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
+from minutes_cli.parse.scheme.prefix import office_prefix
 from minutes_cli.parse.tokens import Line, Opened, Start
 
 
@@ -65,18 +66,17 @@ class AssemblyScheme:
             label.label,
             label.rest,
             found.start("marker") + 1,
+            "assembly-label",
         )
 
     def unread(self, text: str) -> Unread | None:
-        """A marked line read as no label: a heading when it is one word or a known one
-        (``◎諸般の報告``, ``○議事日程 第九号``), else a label this document does not have."""
+        """A marked line read as no label: a heading when it is one word that ends no
+        sentence or a known one (``◎諸般の報告``, ``○議事日程 第九号``), else a label this
+        document does not have; so is an office before a colon (``委員長：…``)."""
         found = MARKER_START.match(text)
         if found is None:
-            return None
-        after = text[found.end() :]
-        if len(after.split(maxsplit=1)) < 2 or NOT_A_SPEAKER.match(after):
-            return "heading"
-        return "label"
+            return "label" if office_prefix(text) else None
+        return "heading" if is_marked_heading(text[found.end() :]) else "label"
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         return lines

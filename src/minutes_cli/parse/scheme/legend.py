@@ -19,8 +19,9 @@ from minutes_cli.grammar.markers import (
     legend_spans,
     may_hold_legend_entry,
 )
-from minutes_cli.kinds import SchemeName, Unread
+from minutes_cli.kinds import Attribution, SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
+from minutes_cli.parse.scheme.prefix import office_prefix
 from minutes_cli.parse.tokens import Line, Opened, Start
 
 
@@ -48,12 +49,13 @@ class LegendScheme:
         rest = text[found.end() :].strip()
         if rest == self.roles.get(marker) or legend_spans(text) is not None:
             return None  # the legend itself (``◎ 会長`` under 【凡例】): no one speaks
-        return Start(
-            marker, self.roles.get(marker), None, None, None, None, rest, found.start("marker") + 1
-        )
+        role = self.roles.get(marker)
+        via: Attribution = "legend" if role else "marker"
+        return Start(marker, role, None, None, None, None, rest, found.start("marker") + 1, via)
 
     def unread(self, text: str) -> Unread | None:
-        return None
+        """An office before a colon (``事務局：…``) is a label this document does not read."""
+        return "label" if office_prefix(text) else None
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
         return lines

@@ -19,7 +19,7 @@ import regex as re
 from minutes_cli.grammar import patterns
 from minutes_cli.grammar.blocks import BULLET_START, HEADER_LABEL
 from minutes_cli.grammar.events import event_kind
-from minutes_cli.grammar.offices import HEADS
+from minutes_cli.grammar.offices import HEADS, looks_like_post
 from minutes_cli.grammar.prefixes import (
     EMPHASIS_LABEL,
     INITIALS,
@@ -35,7 +35,7 @@ from minutes_cli.grammar.prefixes import (
     PROPER_NAME,
     UNKNOWN_SPEAKER,
 )
-from minutes_cli.kinds import PrefixShape, SchemeName, Unread
+from minutes_cli.kinds import Attribution, PrefixShape, SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.scheme.trailing import closing, speakers
 from minutes_cli.parse.tokens import Line, Opened, Start
@@ -63,19 +63,36 @@ class PrefixScheme:
         if found is None and self.closers and (closed := closing(text)) is not None:
             if closed.name in self.closers:  # …した(terada: the name closes the statement
                 return Start(
-                    "", None, closed.name, None, None, closed.name, closed.said, closed.column + 1
+                    "",
+                    None,
+                    closed.name,
+                    None,
+                    None,
+                    closed.name,
+                    closed.said,
+                    closed.column + 1,
+                    "trailing",
                 )
             return None
         if found is None or found.label not in self.labels or event_kind(text.strip()):
             return None
         column = len(text) - len(text.lstrip()) + found.lead + 1  # of the label, past a bullet
         if found.shape in ROLE_SHAPES:
-            return Start("", found.label, None, None, None, found.label, found.rest, column)
+            return Start(
+                "", found.label, None, None, None, found.label, found.rest, column, "prefix"
+            )
         speaker = self.initials.get(found.label, found.label)
+        via: Attribution = (
+            "irc"
+            if found.shape == "irc"
+            else "initials"
+            if found.label in self.initials
+            else "prefix"
+        )
         # ``Lucas Pardue (as individual):``: the person, and the capacity as the role
         role = found.qualifier.removeprefix("as ") if found.qualifier else None
         label = f"{found.label} ({found.qualifier})" if found.qualifier else found.label
-        return Start("", role, speaker, None, None, label, found.rest, column)
+        return Start("", role, speaker, None, None, label, found.rest, column, via)
 
     def unread(self, text: str) -> Unread | None:
         """A ``Label: text`` whose label is none of this document's speakers; an IRC line of
@@ -100,6 +117,15 @@ def surveyed(texts: Sequence[str]) -> tuple[PrefixScheme, int]:
     scheme = PrefixScheme(labels | frozenset(initials), initials, closers)
     closed = sum(1 for text in texts if find_prefix(text) is None and scheme.start(text))
     return scheme, turns + closed
+
+
+def office_prefix(text: str) -> bool:
+    """Whether ``text`` opens with an office and a colon (``委員長：…``, ``【事務局】…``): a
+    speaker's label in any document, though a document of markers does not read it."""
+    found = (
+        find_prefix(text) if "：" in text[:16] or ":" in text[:16] or "】" in text[:16] else None
+    )
+    return found is not None and looks_like_post(found.label)
 
 
 class Prefix(NamedTuple):
