@@ -25,7 +25,9 @@ Expected lines, one per record in source order (as :func:`project` writes them):
 - ``! CODE LINE[:COL]`` for each diagnostic, after the records, except "no date" (M001)
   and "no title" (M003), which most examples would otherwise carry.
 - ``meta KEY VALUE``: a fact of the meeting (``scheme``, ``title``, ``date``, ``start``,
-  ``end``, ``venue``, ``attendance`` as ``7/11``, ``agenda`` as ``(1) title; (2) title``);
+  ``end``, ``venue``, ``attendance`` as ``7/11``, ``agenda`` as ``(1) title; (2) title``,
+  ``sections`` as ``id=number; …`` for every section, depth first: the way to see sections
+  that own no heading line, such as the agenda items a verbatim record takes up);
   only the facts given are compared.
 
 Every record of the example is compared (nothing may be left out or added), and the
@@ -177,6 +179,7 @@ def meta(document: Document) -> dict[str, str]:
             " ".join(part for part in (item.number, item.title) if part) for item in facts.agenda
         )
         or None,
+        "sections": "; ".join(f"{s.id}={s.number}" for s in document.iter_sections()) or None,
         "attendance": (
             f"{attendance.present}/{attendance.total if attendance.total is not None else '-'}"
             if attendance

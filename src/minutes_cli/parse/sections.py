@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from minutes_cli.grammar import jpdate, patterns
@@ -19,7 +20,7 @@ from minutes_cli.models import AgendaItem, Section
 from minutes_cli.parse.header import Header
 from minutes_cli.parse.scheme import Scheme
 from minutes_cli.parse.split import Heading, Split
-from minutes_cli.parse.tokens import Paragraph
+from minutes_cli.parse.tokens import Paragraph, Start
 
 
 def run(split: Split, header: Header, body: Sequence[Paragraph], scheme: Scheme) -> SectionTree:
@@ -27,7 +28,7 @@ def run(split: Split, header: Header, body: Sequence[Paragraph], scheme: Scheme)
     the agenda items where they are taken up."""
     headings = split.headings
     if scheme.verbatim and not headings:
-        headings = from_agenda(header.meta.agenda, body, lambda p: scheme.start(p.text) is not None)
+        headings = from_agenda(header.meta.agenda, body, lambda p: scheme.start(p.text))
     return build_tree(headings, split.numbers)
 
 
@@ -38,9 +39,16 @@ class Located(NamedTuple):
     title: str
 
 
-#: Where a verbatim record takes up an agenda item: ``日程第１、…を議題といたします``.
-TAKEN_UP = patterns.compile(r"(?:追加)?日程第\s*(?P<num>" + NUMBER + r")")
-
+#: Where a verbatim record takes up an agenda item: a sentence of the chair's that opens
+#: with it (``次に、日程第２、…を議題といたします``, ``日程第１　会議録署名議員の指名``).
+TAKEN_UP = patterns.compile(
+    r"(?:^|[。．]\s*)(?:(?:次に|直ちに|続いて|引き続き|これより|ここで|改めて|再び|では)[、，,\s]*)?"
+    r"(?:追加)?日程第\s*(?P<num>" + NUMBER + r")"
+)
+#: Any mention of an item, for a record whose chair never opens a sentence with one.
+MENTIONED = patterns.compile(r"(?:追加)?日程第\s*(?P<num>" + NUMBER + r")")
+#: The roles that take up the items: who chairs the sitting.
+CHAIR = patterns.compile(r"(?:議長|委員長|会長|座長)$")
 
 _TRAILING_NUMBER = patterns.compile(NUMBER + r"$")
 
@@ -48,46 +56,82 @@ _TRAILING_NUMBER = patterns.compile(NUMBER + r"$")
 def from_agenda(
     agenda: Sequence[AgendaItem],
     paragraphs: Sequence[Paragraph],
-    opens_turn: Callable[[Paragraph], bool],
+    starts: Callable[[Paragraph], Start | None],
 ) -> tuple[Heading, ...]:
-    """Sections for a verbatim record without headings: each numbered agenda item starts
-    with the turn that takes it up (``日程第２、…を議題といたします``), in agenda order."""
-    first: dict[int, int] = {}
-    turn_start: int | None = None
-    for paragraph in paragraphs:
-        if opens_turn(paragraph) or turn_start is None:
-            turn_start = paragraph.line_start
-        if "日程第" not in paragraph.text:  # in every match: skip the scan
-            continue
-        for found in TAKEN_UP.finditer(paragraph.text):
-            ordinal = jpdate.parse_int(found["num"])
-            if ordinal is not None:
-                first.setdefault(ordinal, turn_start)
-    headings: list[Heading] = []
-    seen: set[int] = set()
+    """Sections for a verbatim record without headings, one each time the chair takes up
+    an agenda item (``日程第２、…を議題といたします``), so that every turn is in the item
+    most recently taken up, also one taken up again later. A record whose chair never opens
+    a sentence with an item starts each item at its first mention, in agenda order."""
+    items: dict[int, AgendaItem] = {}
     for item in agenda:
         digits = _TRAILING_NUMBER.search(item.number or "")
         ordinal = jpdate.parse_int(digits[0]) if digits else None
-        if ordinal is None or ordinal in seen or ordinal not in first:
+        if ordinal is not None:
+            items.setdefault(ordinal, item)
+    taken: list[tuple[int, int]] = []  # (line of the chair's turn, ordinal)
+    mentioned: dict[int, int] = {}
+    turn = _ChairTurn(0, False)
+    for paragraph in paragraphs:
+        start = starts(paragraph)
+        if start is not None or not turn.line:
+            turn.close(taken)
+            chair = start is not None and bool(start.role and CHAIR.search(start.role))
+            turn = _ChairTurn(paragraph.line_start, chair)
+        turn.bulk = turn.bulk or (turn.chair and "一括" in paragraph.text)
+        if "日程第" not in paragraph.text:  # in every match: skip the scan
             continue
-        if headings and first[ordinal] < headings[-1].line:
-            continue  # mentioned before the previous item was taken up: not where it starts
-        seen.add(ordinal)
-        title = item.title.split("\n")[0]
-        headings.append(
-            Heading(
-                first[ordinal],
-                "agenda",
-                1,
-                ordinal,
-                item.number or "",
-                title,
-                None,
-                title,
-                owned=False,
-            )
-        )
-    return tuple(headings)
+        for found in MENTIONED.finditer(paragraph.text):
+            ordinal = jpdate.parse_int(found["num"])
+            if ordinal is not None:
+                mentioned.setdefault(ordinal, turn.line)
+        if turn.chair:
+            said = start.rest if start is not None else paragraph.text  # past the label
+            turn.items += [
+                ordinal
+                for found in TAKEN_UP.finditer(said)
+                if (ordinal := jpdate.parse_int(found["num"])) in items
+            ]
+    turn.close(taken)
+    if not taken:
+        taken = _first_mentions(items, mentioned)
+    return tuple(_agenda_heading(line, ordinal, items[ordinal]) for line, ordinal in taken)
+
+
+@dataclass
+class _ChairTurn:
+    """A turn as :func:`from_agenda` reads it: where it starts, whether the chair speaks,
+    the items the chair takes up in it, and whether together (``一括して議題``)."""
+
+    line: int
+    chair: bool
+    bulk: bool = False
+    items: list[int] = field(default_factory=list)
+
+    def close(self, taken: list[tuple[int, int]]) -> None:
+        """The turn is in the first item of a bulk take-up (``日程第二 …、日程第三 …、以上両案を
+        一括して議題``), else in the last it takes up (``日程第１…を行います。…日程第２、…``)."""
+        if not self.items:
+            return
+        ordinal = self.items[0] if self.bulk else self.items[-1]
+        if not taken or taken[-1][1] != ordinal:
+            taken.append((self.line, ordinal))
+
+
+def _first_mentions(
+    items: dict[int, AgendaItem], mentioned: dict[int, int]
+) -> list[tuple[int, int]]:
+    """Each item from its first mention, in agenda order; one mentioned before the item
+    ahead of it was is not where it starts."""
+    taken: list[tuple[int, int]] = []
+    for ordinal in items:
+        if ordinal in mentioned and (not taken or mentioned[ordinal] >= taken[-1][0]):
+            taken.append((mentioned[ordinal], ordinal))
+    return taken
+
+
+def _agenda_heading(line: int, ordinal: int, item: AgendaItem) -> Heading:
+    title = item.title.split("\n")[0]
+    return Heading(line, "agenda", 1, ordinal, item.number or "", title, None, title, owned=False)
 
 
 class SectionTree(NamedTuple):
