@@ -43,7 +43,8 @@ def test_split_label(label: str, parts: Parts) -> None:
     ("text", "office", "post"),
     [
         ("総務課長", True, True),
-        ("議会運営委員長", False, True),  # 議会運営 is no known department: a post all the same
+        ("議会運営委員長", True, True),  # the steering committee's chair
+        ("創出推進委員長", False, True),  # no known department: a post all the same
         ("にぎわい創出課長", False, True),
         ("保育園長", True, True),  # 保育 + 園 + 長
         ("議事課長補佐", True, True),

@@ -21,8 +21,20 @@ EVENTS: tuple[tuple[EventKind, patterns.Pattern], ...] = (
     (
         "time",
         patterns.compile(
-            r"^" + _OPEN + r"?\s*[〇○]?\s*" + _TIME + r"\s*" + _TIME_WORDS + r"\s*" + _CLOSE + r"?$"
-        ),
+            r"^"
+            + _OPEN
+            + r"?\s*[〇○]?\s*(?:"
+            + _TIME
+            + r"\s*"
+            + _TIME_WORDS
+            + r"|"
+            + _TIME_WORDS
+            + r"\s*"
+            + _TIME
+            + r")\s*"
+            + _CLOSE
+            + r"?$"
+        ),  # 午前１１時５分休憩, ○休憩　午前１１時５分
     ),
     (
         "stage-direction",
@@ -30,7 +42,7 @@ EVENTS: tuple[tuple[EventKind, patterns.Pattern], ...] = (
             r"^"
             + _OPEN
             + r"[^〕）)\]］]{0,40}(?:登壇|降壇|退席|着席|入場|退場|入室|退室|発言席"
-            + r"|投票開始|投票終了|開票|速記中止|速記開始)"
+            + r"|投票開始|投票終了|開票|速記中止|速記開始|を示す|提示|自席から|自席にて|自席で)"
             + r"[^〕）)\]］]{0,4}"
             + _CLOSE
             + r"$"

@@ -25,7 +25,8 @@ def strip_honorific(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-SEAT = patterns.compile(r"^(?P<seat>\d{1,3})\s*番$")
+#: A seat number: ``２２番``, ``十四番``.
+SEAT = patterns.compile(r"^(?P<seat>" + NUMBER + r")\s*番$")
 
 #: Headings of header blocks that start with ○/〇 but are not speakers
 #: (○議事日程, 〇出席議員, ○本日の会議に付した案件, ○小委員長の互選, 〇 第 1 日).

@@ -20,7 +20,9 @@ from typing import NamedTuple
 import regex as re
 
 from minutes_cli.grammar import patterns
+from minutes_cli.grammar.jpdate import parse_int
 from minutes_cli.grammar.labels import HONORIFICS
+from minutes_cli.grammar.numbers import NUMBER
 
 #: Heads: what an office ends with, longest first in the pattern. Old kanji forms included.
 HEADS: tuple[str, ...] = (
@@ -33,6 +35,7 @@ HEADS: tuple[str, ...] = (
     "園長", "院長", "校長", "署長", "場長", "係長", "班長", "主幹", "主査", "主任", "主事",
     "参事", "副参事", "参与", "監", "会計管理者", "管理者", "会長", "副会長", "座長",
     "副座長", "幹事長", "書記", "書記長", "事務長", "センター長", "事務取扱", "事務局",
+    "消防長", "総長", "長官", "副長官",
 )  # fmt: skip
 
 #: What turns a head into a deputy or a stand-in: 課長補佐, 部長代理.
@@ -59,8 +62,10 @@ STEMS: tuple[str, ...] = (
     "生涯学習", "学務", "学習", "文化", "スポーツ", "図書", "選挙", "選挙管理", "監査", "公平",
     "情報", "デジタル", "国際", "交流", "移住", "定住", "まちづくり", "企業", "病院", "港湾",
     "空港", "資産", "契約", "検査", "統計", "法務", "文書", "総合", "戦略", "推進", "担当",
-    "統括", "総括", "事業", "施設", "公園", "緑地", "用地", "市", "町", "村", "区", "県",
-    "道", "府", "都",
+    "統括", "総括", "事業", "施設", "公園", "緑地", "用地", "常任", "特別", "運営", "予算",
+    "決算", "文教", "厚生", "議会運営", "特命", "内閣", "内閣府", "官房", "外務", "防衛",
+    "復興", "文部科学", "厚生労働", "農林水産", "経済産業", "国土交通", "国家公安", "警察",
+    *(SINGLE_STEMS := ("市", "町", "村", "区", "県", "道", "府", "都")),
 )  # fmt: skip
 
 
@@ -85,7 +90,10 @@ POST_ENDINGS = (*HEADS, "長", "員", "者", "官", "補佐", "代理")
 
 
 def is_office(text: str) -> bool:
-    """Whether ``text`` is, as a whole, an office of this vocabulary."""
+    """Whether ``text`` is, as a whole, an office of this vocabulary. Two one-character
+    stems do not open one (町村議長, 市村部長: 町村 and 市村 are surnames)."""
+    if text[:1] in SINGLE_STEMS and text[1:2] in SINGLE_STEMS:
+        return False
     return bool(text) and OFFICE.fullmatch(text) is not None
 
 
@@ -103,7 +111,7 @@ class Parts(NamedTuple):
     honorific: str | None
 
 
-_SEAT = patterns.compile(r"^(?P<seat>\d{1,3})番")
+_SEAT = patterns.compile(r"^(?P<seat>" + NUMBER + r")番")
 _HONORIFIC = patterns.compile(f"(?:{_alternation(HONORIFICS)})$")
 
 
@@ -117,7 +125,7 @@ def split_label(text: str) -> Parts:
     seat: int | None = None
     found = _SEAT.match(text)
     if found:
-        seat, text = int(found["seat"]), text[found.end() :]
+        seat, text = parse_int(found["seat"]), text[found.end() :]
     honorific: str | None = None
     found = _HONORIFIC.search(text)
     if found and found.start() > 0:
@@ -129,8 +137,11 @@ def split_label(text: str) -> Parts:
     if is_office(text):
         return Parts(seat, None, text, honorific)
     # The shortest name after which the rest is an office; a one-character name only when
-    # no longer one will do (村 of 中村教育長 is not the village of 村教育長).
-    for cut in (*range(2, len(text)), 1):
+    # the office after it does not open with a one-character stem that leaves an office
+    # (村 of 中村教育長 is not the village of 村教育長; 堀 of 堀議会事務局長 is a surname).
+    if is_office(text[1:]) and not (text[1] in SINGLE_STEMS and is_office(text[2:])):
+        return Parts(seat, text[:1], text[1:], honorific)
+    for cut in range(2, len(text)):
         if is_office(text[cut:]):
             return Parts(seat, text[:cut], text[cut:], honorific)
     if honorific is not None:  # an office before the name: 議長辻本一夫君, 議員８番松岡泉君
@@ -139,6 +150,6 @@ def split_label(text: str) -> Parts:
                 name = text[cut:]
                 found = _SEAT.match(name)
                 if found and seat is None:
-                    seat, name = int(found["seat"]), name[found.end() :]
+                    seat, name = parse_int(found["seat"]), name[found.end() :]
                 return Parts(seat, name or None, text[:cut], honorific)
     return Parts(seat, text, None, honorific)

@@ -99,8 +99,10 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     # line of it is a line the scheme chosen keeps as a note with M105 anyway.
     prefix_rival = _prefix_rival(by_prefix, lines, texts) if prefixed >= 2 else None
     if labelled and len(labelled) >= 0.5 * len(speaking):
-        labels = [parse_label(texts[i][1:]) for i in labelled]
-        chosen: Scheme = AssemblyScheme(names=any(label and label.spaced for label in labels))
+        chosen: Scheme = AssemblyScheme.of(
+            [label for i in labelled if (label := parse_label(texts[i][1:]))]
+        )
+        unlabelled = [i for i in unlabelled if chosen.start(texts[i]) is None]
         if len(unlabelled) >= 2:
             said = f"{len(unlabelled)} marked lines with no label are kept as notes"
             return Mixed(chosen, Rival(said, lines[unlabelled[0]].number), "assembly labels")

@@ -19,6 +19,7 @@ import regex as re
 
 from minutes_cli.grammar import patterns
 from minutes_cli.grammar.events import event_kind
+from minutes_cli.grammar.jpdate import parse_int
 from minutes_cli.grammar.labels import NOT_A_SPEAKER, SEAT, is_marked_heading
 from minutes_cli.grammar.markers import MARKER_START, canonical_marker
 from minutes_cli.grammar.offices import HEADS, Parts, looks_like_post, split_label
@@ -39,9 +40,26 @@ class AssemblyScheme:
 
     ``names``: the document sets its labels apart from the speech by white space, so a
     marked line that opens with a short name and white space is that person speaking
-    (``○田中太郎　発言します。``) though the label has no office and no honorific."""
+    (``○田中太郎　発言します。``) though the label has no office and no honorific.
+
+    ``known``: the labels this document's other lines read, and the names in them, longest
+    first: a line glued to its speech that no shape reads alone is read by them
+    (``○原議長原案のとおり`` where ``○原議長ただいまから`` was read, ``○木下補足いたします``
+    after ``○木下市長…``)."""
 
     names: bool = False
+    known: tuple[Label, ...] = ()
+
+    @classmethod
+    def of(cls, labels: Sequence[Label]) -> AssemblyScheme:
+        """The scheme for a document whose marked lines read as ``labels``."""
+        readings = {label.label: label._replace(rest="") for label in labels}
+        for label in labels:
+            name = label.speaker
+            if name and len(name) >= 2 and not _NOT_IN_NAME.search(name):
+                readings.setdefault(name, Label(name, None, name, None, None, "", "name"))
+        known = tuple(sorted(readings.values(), key=lambda label: -len(label.label)))
+        return cls(names=any(label.spaced for label in labels), known=known)
 
     name: ClassVar[SchemeName] = "assembly"
     verbatim: ClassVar[bool] = True
@@ -52,9 +70,12 @@ class AssemblyScheme:
         found = MARKER_START.match(text)
         if not found or event_kind(text.strip()):
             return None
-        label = parse_label(text[found.end() :])
+        after = text[found.end() :]
+        label = parse_label(after)
         if label is None and self.names:
-            label = name_label(text[found.end() :])
+            label = name_label(after)
+        if label is None and self.known:
+            label = _known_label(after.lstrip(), self.known)
         if label is None:
             return None
         return Start(
@@ -120,6 +141,8 @@ _KANA = patterns.char_set("[\u3041-\u309f\u30a0-\u30ff]")
 #: Particles that join a word to what follows and never open a speech: ``小委員長の互選``
 #: is a heading (the election of the chair), not the chair speaking.
 _PARTICLES = frozenset("のがをにへとでや")
+#: Punctuation that goes on a sentence: no speech opens with it.
+_CLAUSE_MARKS = frozenset("、。，．,.")
 #: What a name cannot hold: sentence and list punctuation, brackets.
 _NOT_IN_NAME = patterns.char_set(r"[、。，．,.・：:「」『』（）()【】\s]")
 
@@ -147,7 +170,8 @@ def _without_tail(text: str) -> str:
 
 
 def _read(label: str, rest: str, shape: LabelShape) -> Label | None:
-    parts = split_label(_without_tail(label))
+    # 質問 after a glued label is the speech (三宅議員質問します), not the kind of turn
+    parts = split_label(label if shape == "glued" else _without_tail(label))
     if not _person(parts):
         return None
     return Label(label, parts.role, parts.name, parts.honorific, parts.seat, rest.strip(), shape)
@@ -160,6 +184,10 @@ def _bracketed(text: str) -> Label | None:
     if not found:
         return None
     outer, inner, after = found["outer"], "".join(found["inner"].split()), found["after"]
+    if outer and event_kind(f"（{inner}）") is not None:
+        # 市長（登壇）, １２番（自席から）: the brackets hold what is done, not who: an event
+        read = _read(outer, f"（{found['inner']}）{after}", "bracketed")
+        return read._replace(label=outer) if read is not None else None
     word = _PIECE.match(after)
     tail = word[0] if word and not after[:1].isspace() else ""
     if tail and (office := split_label(tail)).name is None and (office.role or office.honorific):
@@ -180,7 +208,7 @@ def _bracketed_label(label: str, outer: str, inner: str, after: str) -> Label | 
         parts = split_label(inner)
         if not outer and not _person(parts):
             return None
-        number = int(seat["seat"]) if seat else parts.seat
+        number = parse_int(seat["seat"]) if seat else parts.seat
         return Label(
             label, parts.role, parts.name, parts.honorific, number, after.strip(), "bracketed"
         )
@@ -232,9 +260,15 @@ def _glued(text: str) -> Label | None:
         if found is None:
             continue
         found = found._replace(spaced=False)
+        speech = text[end:]
+        if speech[:1] in _CLAUSE_MARKS:
+            continue  # 村井議員議長、質問します: 議長 is whom the member addresses
+        if found.seat is not None and found.role is None and found.honorific is None:
+            if found.speaker is None and label[:1].isascii():
+                return found  # １２番賛成です: a seat needs no more to stand as the label
+            continue  # not 12番賛成 (a seat and a "name" that is the speech)
         # Only the longest reading counts: a shorter one would cut an office in two
         # (小委員 of 小委員長の互選).
-        speech = text[end:]
         name = found.speaker
         if name is not None and (len(name) > MAX_GLUED_NAME or name[0] in _PARTICLES):
             return None
@@ -298,6 +332,17 @@ def parse_label(text: str) -> Label | None:
     if not stripped or NOT_A_SPEAKER.match(stripped):
         return None
     return _bracketed(_closed_up(stripped)) or _pieces(stripped) or _glued(stripped)
+
+
+def _known_label(text: str, known: Sequence[Label]) -> Label | None:
+    """The longest of the document's labels or names that opens ``text``, where speech,
+    not a particle or punctuation, follows it (``木下の意見`` is not 木下 speaking)."""
+    for label in known:
+        if text.startswith(label.label):
+            rest = text[len(label.label) :]
+            if rest and rest[0] not in _PARTICLES and not _NOT_IN_NAME.match(rest):
+                return label._replace(rest=rest.strip(), spaced=rest[:1].isspace())
+    return None
 
 
 def _closed_up(text: str) -> str:
