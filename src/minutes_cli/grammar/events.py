@@ -67,6 +67,13 @@ EVENTS: tuple[tuple[EventKind, patterns.Pattern], ...] = (
 )
 
 
+#: A floor voice written inside a line of speech (``お答えします。〔「もっと具体的に」と呼ぶ者
+#: あり〕具体的には…``, ``…と考えます。（拍手）``): not the speaker's words.
+INLINE_VOICE = patterns.compile(
+    r"〔[^〔〕\n]{0,60}(?:呼ぶ者|声あり|の声|拍手|発言する者|者あり|議場騒然|笑声)[^〔〕\n]{0,6}〕"
+    r"|（[^（）\n]{0,60}(?:と呼ぶ者あり|の声あり|拍手)[^（）\n]{0,6}）"
+)
+
 #: Time stamps and phrases that close the sitting: after them come signatures, not speech.
 CLOSING = patterns.compile(r"散会|散會|閉会|閉會|延会|延會|\badjourned\b", re.I)
 

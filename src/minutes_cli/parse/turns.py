@@ -14,7 +14,7 @@ from typing import NamedTuple, TypeVar
 
 from minutes_cli import codes
 from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, MATERIAL_REF
-from minutes_cli.grammar.events import CLOSING, SIGNATURE, event_kind
+from minutes_cli.grammar.events import CLOSING, INLINE_VOICE, SIGNATURE, event_kind
 from minutes_cli.grammar.markers import is_legend_text
 from minutes_cli.grammar.prefixes import is_remark
 from minutes_cli.grammar.text import INLINE_TAG
@@ -152,7 +152,9 @@ class Turns:
             else:
                 turn.events.extend(_event(p) for p in turn.pending)
                 turn.pending.clear()
-                turn.texts.append(_clean(paragraph.text))
+                said, voices = _voices(paragraph, _clean(paragraph.text))
+                turn.events.extend(voices)
+                turn.texts.append(said)
                 turn.line_end = paragraph.line_end
                 turn.column_end = self._columns(paragraph)[1]
             return
@@ -180,6 +182,8 @@ class Turns:
             text, kind, rest = opening
             at = paragraph.line_at(max(paragraph.text.find(text), 0))
             events.append(Event(kind=kind, text=text, line_start=at, line_end=at))
+        since = paragraph.text.find(rest) if rest else len(paragraph.text)  # past the label
+        said, voices = _voices(paragraph, _clean(rest), max(since, 0))
         self.turn = _Turn(
             start,
             (line, column),
@@ -187,8 +191,8 @@ class Turns:
             paragraph.line_start,
             paragraph.line_end,
             *self._columns(paragraph),
-            [_clean(rest)],
-            events,
+            [said],
+            [*events, *voices],
         )
 
     def event(self, paragraph: Paragraph, located: Located | None) -> None:
@@ -349,6 +353,21 @@ def _clean(text: str) -> str:
     if "<" not in text:  # every tag starts with one: skip the scan
         return text.strip()
     return INLINE_TAG.sub("", text).strip()
+
+
+def _voices(paragraph: Paragraph, said: str, since: int = 0) -> tuple[str, list[Event]]:
+    """What was said without the floor voices written inside its lines, and those voices
+    as events of the turn (``お答えします。〔「具体的に」と呼ぶ者あり〕具体的には…``)."""
+    if "〔" not in paragraph.text and "（" not in paragraph.text:
+        return said, []
+    events: list[Event] = []
+    for found in INLINE_VOICE.finditer(paragraph.text):
+        if found.start() < since:
+            continue  # the label's own event (○８番（木村健二君）（拍手）): taken already
+        at = paragraph.line_at(found.start())
+        events.append(Event(kind="floor-voice", text=found[0], line_start=at, line_end=at))
+        said = said.replace(found[0], "", 1)
+    return said.strip(), events
 
 
 def _event(paragraph: Paragraph) -> Event:
