@@ -62,9 +62,32 @@ def run(cleaned: Cleaned, scheme: Scheme) -> Split:
     shared = frozenset(n for n, count in pieces.items() if count > 1)
     shared |= frozenset(d.line_start for d in cleaned.dropped if d.column_start is not None)
     headings, diagnostics = find_headings(body, cleaned.layout, _numbered(head))
+    if scheme.verbatim:
+        headings = _outside_turns(headings, body, scheme)
     context = _context(body, cleaned.layout, scheme, frozenset(h.line for h in headings))
     numbers = tuple(line.number for line in lines)
     return Split(head, body, breaks(body, context), headings, diagnostics, shared, numbers)
+
+
+def _outside_turns(
+    headings: tuple[Heading, ...], body: Sequence[Line], scheme: Scheme
+) -> tuple[Heading, ...]:
+    """The headings of a verbatim record that stand between turns: in one, ``（１）…``
+    and ``２　…`` are the points of the speech (a marked heading such as ``◎諸般の報告``
+    ends a turn)."""
+    if not headings:
+        return headings
+    at = {heading.line for heading in headings}
+    inside: set[int] = set()
+    speaking = False
+    for line in body:
+        if scheme.start(line.text) is not None:
+            speaking = True
+        elif scheme.unread(line.text) is not None:
+            speaking = False
+        elif speaking and line.number in at:
+            inside.add(line.number)
+    return tuple(heading for heading in headings if heading.line not in inside)
 
 
 # --- head | body -------------------------------------------------------------------------
