@@ -37,8 +37,10 @@ def run(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> Header:
     opening = _opening(split, body, scheme)
     # Where a header gives no date, the body's first paragraphs and headings may
     # (``## Tuesday, March 19, 2024``): the first five, in source order.
+    # A date someone says (``前回、令和６年８月２２日の会議で``) is not the meeting's.
     early = sorted(
-        [(h.line, h.text) for h in split.headings[:5]] + [(p.line_start, p.text) for p in body[:5]]
+        [(h.line, h.text) for h in split.headings[:5]]
+        + [(p.line_start, p.text) for p in body[:5] if scheme.start(p.text) is None]
     )[:5]
     texts = [text for _, text in early]
     return read(split.head, body, split.shared, opening, scheme.legend_lines, texts)

@@ -226,6 +226,12 @@ def glued_title(text: str) -> str | None:
     return named if taken and len(taken) < len(runs) and TITLE_WORDS.search(named) else None
 
 
+#: What after a date makes it a deadline, not the day of the meeting.
+DEADLINE = patterns.compile(
+    r"\s*(?:まで|迄|締切|締め切り|〆切|期限|必着)|\s*(?:deadline|due)\b", re.IGNORECASE
+)
+
+
 def meeting_date(lines: Sequence[HeaderLine]) -> tuple[Line | None, jpdate.DateMatch | None]:
     """The meeting's date among the header's dates (not the convocation or a fiscal year)."""
     labelled = [i for i in lines if i.states("date", "datetime")]
@@ -236,7 +242,9 @@ def meeting_date(lines: Sequence[HeaderLine]) -> tuple[Line | None, jpdate.DateM
     dated: list[tuple[int, HeaderLine, jpdate.DateMatch]] = []
     for n, item in enumerate(lines):
         found = jpdate.find_date(item.line.text)
-        if found and item.kind in ("date", "agenda-head", "text", "title"):
+        kind = item.kind in ("date", "agenda-head", "text", "title")
+        # 意見は…３１日までに提出: a deadline
+        if found and kind and not DEADLINE.match(item.line.text[found.end :]):
             dated.append((n, item, found))
     opening = next(
         (n for n, x in enumerate(lines) if x.kind in ("time", "date") and OPENING.search(x.value)),
