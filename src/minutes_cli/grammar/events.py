@@ -37,6 +37,14 @@ EVENTS: tuple[tuple[EventKind, patterns.Pattern], ...] = (
         ),  # 午前１１時５分休憩, ○休憩　午前１１時５分
     ),
     (
+        "time",  # The meeting adjourned at 8:15 p.m.; Meeting called to order at 6:02 PM.
+        patterns.compile(
+            r"^(?:the\s+)?(?:(?:regular|special)\s+)?(?:meeting|session|council|board)\s+(?:was\s+)?"
+            r"(?:adjourned|recessed|reconvened|resumed|called\s+to\s+order)\b[^\n]{0,80}$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "stage-direction",
         patterns.compile(
             r"^"
@@ -83,8 +91,11 @@ SIGNATURE = patterns.compile(
 )
 
 
-#: What an event can start with (brackets, 午前/午後, 〇 of 〇午後１時開会, rule characters).
-_EVENT_START = patterns.compile(r"^[（(〔\[［〇○午\-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]")
+#: What an event can start with (brackets, 午前/午後, 〇 of 〇午後１時開会, rule characters,
+#: the first letter of The/Meeting/Session/Council/Board/Regular).
+_EVENT_START = patterns.compile(
+    r"^(?:[（(〔\[［〇○午\-－―ー─━＝=‐–—◇◆・~〜＊*_＿.…\s]|[TtMmSsCcBbRr])"
+)
 
 
 _RULE_RUN = patterns.compile(r"[-－―ー─━＝=‐–—_＿*＊]{3}")
