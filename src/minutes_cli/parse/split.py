@@ -75,8 +75,8 @@ def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
 
     Verbatim records (:attr:`Scheme.verbatim`) keep everything before the first speaker
     in the header, prose and numbered agenda lines included. Other minutes end the header
-    at the first speaker, bullet or heading (one that is not an item of a 議事日程 block
-    above it) or the first prose paragraph.
+    at the first speaker, bullet, marked heading (``■議事概要``) or heading (one that is not
+    an item of a 議事日程 block above it) or the first prose paragraph.
     """
     in_agenda = False
     listed: str | None = None  # the numbering style of a ``４ 議 題`` label above, if any
@@ -89,6 +89,8 @@ def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
             continue
         shape = classify_line(text)
         kind = shape.kind
+        if kind == "text" and scheme.unread(line.text) == "heading":
+            return index  # ■議事概要: a marked heading of the body (○出席委員 is the header's)
         in_agenda = kind == "agenda-head" or (in_agenda and kind in ("agenda-item", "text"))
         heading = heading_shape(text)
         if kind == "label" and heading is not None:
