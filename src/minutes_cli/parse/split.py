@@ -223,6 +223,8 @@ class Context(NamedTuple):
     alone: frozenset[tuple[int, int]] = frozenset()
     #: Lines that open a turn with words after the label: a paragraph ends before each.
     starts: frozenset[tuple[int, int]] = frozenset()
+    #: The source lines of the speaker legend: a legend over several lines is one block.
+    legend: frozenset[int] = frozenset()
 
 
 def _context(
@@ -240,12 +242,19 @@ def _context(
             (starts if start.rest else alone).add(line.key)
         elif scheme.unread(line.text) is not None:
             starts.add(line.key)  # a label this document does not read, an aside: not speech
-    return Context(layout, frozenset(alone), frozenset(starts))
+    return Context(layout, frozenset(alone), frozenset(starts), scheme.legend_lines)
 
 
 BoundaryRule = Callable[[Line, Line, Context], bool]
 
 _OPENER, _ = patterns.union([MARKER_START, BULLET_START, BRACKET_LINE, HEADER_LABEL])
+
+
+def _alone(prev: Line, line: Line, context: Context) -> bool:
+    """A block of its own begins or ends: a heading, an event, a label alone, the legend."""
+    if line.key in context.alone or prev.key in context.alone:
+        return True
+    return (prev.number in context.legend) != (line.number in context.legend)
 
 
 def _not_wrapped(prev: Line, line: Line, context: Context) -> bool:
@@ -272,7 +281,7 @@ def _sentence_ended(prev: Line, line: Line, context: Context) -> bool:
 #: Why a paragraph breaks before a line, checked in order; the first rule that holds names
 #: the break, and a line for which none holds continues the paragraph before it.
 BOUNDARIES: tuple[tuple[BreakReason, BoundaryRule], ...] = (
-    ("alone", lambda prev, line, c: line.key in c.alone or prev.key in c.alone),
+    ("alone", _alone),
     ("turn", lambda prev, line, c: line.key in c.starts),
     ("not-wrapped", _not_wrapped),
     ("blank-lines", lambda prev, line, c: line.gap >= (2 if c.layout.doubled else 1)),
@@ -284,7 +293,10 @@ BOUNDARIES: tuple[tuple[BreakReason, BoundaryRule], ...] = (
 
 
 def break_reason(prev: Line, line: Line, context: Context) -> BreakReason | None:
-    """The first of :data:`BOUNDARIES` that breaks the paragraph before ``line``."""
+    """The first of :data:`BOUNDARIES` that breaks the paragraph before ``line``; none
+    inside the speaker legend (``◎…会長`` / ``○…委員``: one block, as in the header)."""
+    if prev.number in context.legend and line.number in context.legend:
+        return None
     for name, rule in BOUNDARIES:
         if rule(prev, line, context):
             return name

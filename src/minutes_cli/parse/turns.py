@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple, TypeVar
 
 from minutes_cli import codes
@@ -197,7 +198,10 @@ class Turns:
         self._note(paragraph, event.kind, event.text, located)
 
     def legend(self, paragraph: Paragraph, located: Located | None) -> None:
-        self._note(paragraph, "legend", _clean(paragraph.text), located)
+        """The legend, its lines kept apart as in the header (``◎…会長⏎○…委員``)."""
+        offsets = [*paragraph.pieces[::3], len(paragraph.text)]
+        lines = [paragraph.text[a:b].strip() for a, b in pairwise(offsets)]
+        self._note(paragraph, "legend", _clean("\n".join(lines)), located)
 
     def bullet(self, paragraph: Paragraph, located: Located | None) -> None:
         body = _clean(paragraph.text)
