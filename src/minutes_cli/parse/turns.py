@@ -14,7 +14,13 @@ from itertools import pairwise
 from typing import NamedTuple, TypeVar
 
 from minutes_cli import codes
-from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, MATERIAL_REF
+from minutes_cli.grammar.blocks import (
+    BRACKET_LINE,
+    BULLET_START,
+    END_MARK,
+    END_MARK_INDENT,
+    MATERIAL_REF,
+)
 from minutes_cli.grammar.events import CLOSING, SIGNATURE, event_kind
 from minutes_cli.grammar.markers import is_legend_text
 from minutes_cli.grammar.prefixes import is_remark
@@ -68,12 +74,19 @@ PARAGRAPH_KINDS: tuple[tuple[ParagraphKind, Callable[[Paragraph, Scheme], bool]]
     ("utterance", lambda p, s: s.start(p.text) is not None),
     ("bullet", lambda p, s: bool(BULLET_START.match(p.text))),
     ("bracket", lambda p, s: bool(BRACKET_LINE.match(p.text))),
-    ("remark", lambda p, s: is_remark(p.text)),
+    ("remark", lambda p, s: is_remark(p.text) or _end_mark(p)),
     # ○議事日程 in a verbatim record, a label this document does not read: not more of the
     # last speech
     ("marked", lambda p, s: s.unread(p.text) is not None),
     ("text", lambda p, s: True),
 )
+
+
+def _end_mark(paragraph: Paragraph) -> bool:
+    """``　　　　以上``: the document's end mark, right-aligned on a line of its own."""
+    if paragraph.line_start != paragraph.line_end or not END_MARK.match(paragraph.text):
+        return False
+    return paragraph.column_start > END_MARK_INDENT + 1  # 1-based: column 1 is no indent
 
 
 def classify(paragraph: Paragraph, scheme: Scheme) -> ParagraphKind:
@@ -217,7 +230,7 @@ class Turns:
         self._note(paragraph, "bracket", _clean(paragraph.text), located)
 
     def remark(self, paragraph: Paragraph, located: Located | None) -> None:
-        """``Note: …``, ``○議事日程``: a label that is no speaker; a plain note."""
+        """``Note: …``, ``○議事日程``, the end mark ``以上``: no speaker's; a plain note."""
         self._note(paragraph, "text", _clean(paragraph.text), located)
 
     def marked(self, paragraph: Paragraph, located: Located | None) -> None:
