@@ -262,12 +262,18 @@ def _not_wrapped(prev: Line, line: Line, context: Context) -> bool:
     # may still wrap a long line now and then; anything else is a paragraph break: an
     # indented line (the 　 that opens a paragraph in verbatim records), a line after a
     # finished sentence, or a line after a short one (lists, signature blocks).
+    # A hanging indent, where there are too few lines to learn the wrap width from: a turn
+    # (or a line under it, indented) as wide as the widest line, stopped mid-sentence, and
+    # an indented line after it are one paragraph.
     layout = context.layout
     if layout.wrap_width is not None:
         return False
-    return bool(
-        line.text[:1].isspace() or ends_sentence(prev.text) or prev.width < 0.6 * layout.max_width
-    )
+    if ends_sentence(prev.text) or prev.width < 0.6 * layout.max_width:
+        return True
+    if not line.text[:1].isspace():
+        return False
+    hanging = prev.key in context.starts or prev.text[:1].isspace()
+    return not hanging or prev.width < 0.9 * layout.max_width
 
 
 def _sentence_ended(prev: Line, line: Line, context: Context) -> bool:

@@ -125,7 +125,7 @@ class LegendScheme:
                     column,
                 )
                 for start, line, column, _ in opened
-                if start.role is None
+                if start.via == "marker"  # not ○２２番（小林誠一議員）: a label names them
             ]
         used = {start.marker for start, _, _, _ in opened}
         if used and not self.legend:
