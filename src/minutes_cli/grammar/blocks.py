@@ -42,3 +42,10 @@ END_MARK = patterns.compile(r"^以\s*上$")
 #: How far (characters) the end mark stands from the left margin at least: a paragraph's
 #: own indent is one.
 END_MARK_INDENT = 2
+
+#: The end of a speech that announces a list (``意見は次の二点です。``, ``以下のとおり：``):
+#: the bullets after it are more of the speech. Searched in the last words only. (A colon
+#: alone is not enough: ``Two issues remain open:`` in English notes heads the notes' list.)
+LIST_INTRO = patterns.compile(
+    r"(?:次|以下)の[^。．\n]{0,16}(?:です|である|あります|とおり|通り)[。．:：]?\s*\Z"
+)

@@ -19,6 +19,7 @@ from minutes_cli.grammar.blocks import (
     BULLET_START,
     END_MARK,
     END_MARK_INDENT,
+    LIST_INTRO,
     MATERIAL_REF,
 )
 from minutes_cli.grammar.events import CLOSING, SIGNATURE, event_kind
@@ -111,6 +112,7 @@ class _Turn:
     texts: list[str]
     events: list[Event] = field(default_factory=list)
     pending: list[Paragraph] = field(default_factory=list)  # events not yet followed by speech
+    listing: bool = False  # the last paragraph is an item of a list the speaker announced
 
     def record(self, seq: int) -> Utterance:
         return Utterance(
@@ -155,10 +157,12 @@ class Turns:
             and bool(CLOSING.search(paragraph.text))
         )
         turn = self.turn
+        # The list the speaker announced (意見は次の二点です。): its bullets are the speech.
+        listed = kind == "bullet" and turn is not None and (turn.listing or _announces(turn))
         if (
             turn is not None
             and _id(turn.located) == _id(located)
-            and kind in ("event", "text")
+            and (kind in ("event", "text") or listed)
             and not closing
         ):
             if kind == "event":
@@ -169,6 +173,7 @@ class Turns:
                 turn.texts.append(_clean(paragraph.text))
                 turn.line_end = paragraph.line_end
                 turn.column_end = self._columns(paragraph)[1]
+                turn.listing = listed
             return
         self.end_turn()
         self.closed = (self.closed or closing) and kind != "utterance"
@@ -349,6 +354,11 @@ def _opening_event(rest: str) -> tuple[str, EventKind, str] | None:
     if kind not in _OPENING_EVENTS:
         return None
     return rest[: close + 1], kind, rest[close + 1 :].strip()
+
+
+def _announces(turn: _Turn) -> bool:
+    """Whether the turn's last words announce a list (``意見は次の二点です。``)."""
+    return not turn.pending and bool(LIST_INTRO.search(turn.texts[-1][-40:]))
 
 
 def _words(text: str, limit: int = 24) -> str:
