@@ -249,3 +249,19 @@ def is_legend_intro(text: str) -> bool:
 
 
 _ELLIPSIS = patterns.compile(r"…|‥|・・・|\.\.\.")
+
+
+#: Words that qualify a post in a legend (``○…公募委員``, ``●…学識経験者委員``) and are no
+#: one's name: a legend entry reads as a person (``○…鈴木委員``) only when what precedes
+#: the post is none of these (the office vocabulary's own departments aside: 市民委員).
+ROLE_QUALIFIERS: frozenset[str] = frozenset(
+    {
+        "公募", "学識", "学識経験者", "有識者", "専門", "臨時", "特別", "外部", "内部", "代表",
+        "顧問", "女性", "若手", "青年", "地元", "関係", "団体", "一般", "公益", "利用者",
+        "当事者", "保護者", "委嘱", "推薦", "選出", "常任", "非常勤", "常勤", "各", "他", "全",
+        "新", "前", "元", "現", "正", "副", "幹事", "構成", "審議", "評価", "検討", "作業",
+    }
+)  # fmt: skip
+
+#: A name before a post in a legend entry: two to four ideographs (鈴木, 山田太郎).
+ENTRY_NAME = patterns.compile(r"^[\p{Han}々]{2,4}$")

@@ -14,10 +14,12 @@ from minutes_cli import codes
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.labels import NOT_A_SPEAKER, is_marked_heading
 from minutes_cli.grammar.markers import (
+    ENTRY_NAME,
     LEGEND_BLOCK,
     LEGEND_ENTRY,
     LEGEND_ENTRY_BARE,
     MARKER_START,
+    ROLE_QUALIFIERS,
     LegendSpan,
     canonical_marker,
     entry_line,
@@ -26,6 +28,7 @@ from minutes_cli.grammar.markers import (
     may_hold_legend_entry,
     names_post,
 )
+from minutes_cli.grammar.offices import split_label
 from minutes_cli.grammar.text import SENTENCE_ENDERS
 from minutes_cli.kinds import Attribution, SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
@@ -44,6 +47,8 @@ class LegendScheme:
     legend: tuple[LegendEntry, ...] = ()
     legend_lines: frozenset[int] = frozenset()  # the source lines the legend stands on
     spaced: bool = False
+    #: marker -> (role, speaker) for the entries that name a person (``○…鈴木委員``)
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)
     roles: dict[str, str] = field(init=False)  # marker -> role
 
     name: ClassVar[SchemeName] = "legend"
@@ -68,7 +73,8 @@ class LegendScheme:
             return label
         role = self.roles.get(marker)
         via: Attribution = "legend" if role else "marker"
-        return Start(marker, role, None, None, None, None, rest, column, via)
+        role, speaker = self.people.get(marker, (role, None))
+        return Start(marker, role, speaker, None, None, None, rest, column, via)
 
     def _is_legend(self, text: str, marker: str, rest: str) -> bool:
         """The legend itself (``◎ 会長`` under 【凡例】, ``◎会長　○委員``): no one speaks. A
@@ -171,7 +177,29 @@ def legend_scheme(legend: Legend, lines: Sequence[Line]) -> LegendScheme:
                 spaced += 1
             else:
                 glued += 1
-    return LegendScheme(legend.entries, legend.lines, spaced > glued)
+    people = {
+        entry.marker: person
+        for entry in legend.entries
+        if (person := _person(entry.role, lines, legend.lines)) is not None
+    }
+    return LegendScheme(legend.entries, legend.lines, spaced > glued, people)
+
+
+def _person(
+    role: str, lines: Sequence[Line], legend_lines: frozenset[int]
+) -> tuple[str, str] | None:
+    """``(委員, 鈴木)`` for an entry that names a person by name and post (``○…鈴木委員``):
+    the name is a few ideographs that qualify no post (not 公募 of 公募委員), and the
+    document names them so outside its legend too (``鈴木委員、お願いします。``)."""
+    parts = split_label(role)
+    name, post = parts.name, parts.role
+    if name is None or post is None or parts.seat is not None or parts.honorific is not None:
+        return None
+    if not ENTRY_NAME.match(name) or name in ROLE_QUALIFIERS:
+        return None
+    if not any(role in line.text for line in lines if line.number not in legend_lines):
+        return None
+    return post, name
 
 
 def read_legend(lines: Sequence[Line]) -> Legend:
