@@ -34,3 +34,18 @@ ATTENDANCE = patterns.compile(
     r"\s*(?:名|人)\s*(?:が\s*)?出席"
     r"|出席(?:者|委員)?\s*[:：]?\s*(?P<present_only>\d{1,4})\s*(?:名|人)"
 )
+
+#: The end mark of a document, ``以上``, alone on its line: set apart to the right (indented
+#: past a paragraph's one-character indent), it closes the document, and no one says it.
+END_MARK = patterns.compile(r"^以\s*上$")
+
+#: How far (characters) the end mark stands from the left margin at least: a paragraph's
+#: own indent is one.
+END_MARK_INDENT = 2
+
+#: The end of a speech that announces a list (``意見は次の二点です。``, ``以下のとおり：``):
+#: the bullets after it are more of the speech. Searched in the last words only. (A colon
+#: alone is not enough: ``Two issues remain open:`` in English notes heads the notes' list.)
+LIST_INTRO = patterns.compile(
+    r"(?:次|以下)の[^。．\n]{0,16}(?:です|である|あります|とおり|通り)[。．:：]?\s*\Z"
+)

@@ -98,8 +98,8 @@ def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
 
     Verbatim records (:attr:`Scheme.verbatim`) keep everything before the first speaker
     in the header, prose and numbered agenda lines included. Other minutes end the header
-    at the first speaker, bullet or heading (one that is not an item of a 議事日程 block
-    above it) or the first prose paragraph.
+    at the first speaker, bullet, marked heading (``■議事概要``) or heading (one that is not
+    an item of a 議事日程 block above it) or the first prose paragraph.
     """
     in_agenda = False
     listed: str | None = None  # the numbering style of a ``４ 議 題`` label above, if any
@@ -112,6 +112,8 @@ def body_start(lines: Sequence[Line], scheme: Scheme) -> int:
             continue
         shape = classify_line(text)
         kind = shape.kind
+        if kind == "text" and scheme.unread(line.text) == "heading":
+            return index  # ■議事概要: a marked heading of the body (○出席委員 is the header's)
         in_agenda = kind == "agenda-head" or (in_agenda and kind in ("agenda-item", "text"))
         heading = heading_shape(text)
         if kind == "label" and heading is not None:
@@ -244,6 +246,8 @@ class Context(NamedTuple):
     alone: frozenset[tuple[int, int]] = frozenset()
     #: Lines that open a turn with words after the label: a paragraph ends before each.
     starts: frozenset[tuple[int, int]] = frozenset()
+    #: The source lines of the speaker legend: a legend over several lines is one block.
+    legend: frozenset[int] = frozenset()
 
 
 def _context(
@@ -261,7 +265,7 @@ def _context(
             (starts if start.rest else alone).add(line.key)
         elif scheme.unread(line.text) is not None:
             starts.add(line.key)  # a label this document does not read, an aside: not speech
-    return Context(layout, frozenset(alone), frozenset(starts))
+    return Context(layout, frozenset(alone), frozenset(starts), scheme.legend_lines)
 
 
 BoundaryRule = Callable[[Line, Line, Context], bool]
@@ -269,17 +273,30 @@ BoundaryRule = Callable[[Line, Line, Context], bool]
 _OPENER, _ = patterns.union([MARKER_START, BULLET_START, BRACKET_LINE, HEADER_LABEL])
 
 
+def _alone(prev: Line, line: Line, context: Context) -> bool:
+    """A block of its own begins or ends: a heading, an event, a label alone, the legend."""
+    if line.key in context.alone or prev.key in context.alone:
+        return True
+    return (prev.number in context.legend) != (line.number in context.legend)
+
+
 def _not_wrapped(prev: Line, line: Line, context: Context) -> bool:
     # Text that is not hard-wrapped throughout (verbatim records, Markdown, short notes)
     # may still wrap a long line now and then; anything else is a paragraph break: an
     # indented line (the 　 that opens a paragraph in verbatim records), a line after a
     # finished sentence, or a line after a short one (lists, signature blocks).
+    # A hanging indent, where there are too few lines to learn the wrap width from: a turn
+    # (or a line under it, indented) as wide as the widest line, stopped mid-sentence, and
+    # an indented line after it are one paragraph.
     layout = context.layout
     if layout.wrap_width is not None:
         return False
-    return bool(
-        line.text[:1].isspace() or ends_sentence(prev.text) or prev.width < 0.6 * layout.max_width
-    )
+    if ends_sentence(prev.text) or prev.width < 0.6 * layout.max_width:
+        return True
+    if not line.text[:1].isspace():
+        return False
+    hanging = prev.key in context.starts or prev.text[:1].isspace()
+    return not hanging or prev.width < 0.9 * layout.max_width
 
 
 def _sentence_ended(prev: Line, line: Line, context: Context) -> bool:
@@ -293,7 +310,7 @@ def _sentence_ended(prev: Line, line: Line, context: Context) -> bool:
 #: Why a paragraph breaks before a line, checked in order; the first rule that holds names
 #: the break, and a line for which none holds continues the paragraph before it.
 BOUNDARIES: tuple[tuple[BreakReason, BoundaryRule], ...] = (
-    ("alone", lambda prev, line, c: line.key in c.alone or prev.key in c.alone),
+    ("alone", _alone),
     ("turn", lambda prev, line, c: line.key in c.starts),
     ("not-wrapped", _not_wrapped),
     ("blank-lines", lambda prev, line, c: line.gap >= (2 if c.layout.doubled else 1)),
@@ -305,7 +322,10 @@ BOUNDARIES: tuple[tuple[BreakReason, BoundaryRule], ...] = (
 
 
 def break_reason(prev: Line, line: Line, context: Context) -> BreakReason | None:
-    """The first of :data:`BOUNDARIES` that breaks the paragraph before ``line``."""
+    """The first of :data:`BOUNDARIES` that breaks the paragraph before ``line``; none
+    inside the speaker legend (``◎…会長`` / ``○…委員``: one block, as in the header)."""
+    if prev.number in context.legend and line.number in context.legend:
+        return None
     for name, rule in BOUNDARIES:
         if rule(prev, line, context):
             return name

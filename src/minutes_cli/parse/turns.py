@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple, TypeVar
 
 from minutes_cli import codes
-from minutes_cli.grammar.blocks import BRACKET_LINE, BULLET_START, MATERIAL_REF
+from minutes_cli.grammar.blocks import (
+    BRACKET_LINE,
+    BULLET_START,
+    END_MARK,
+    END_MARK_INDENT,
+    LIST_INTRO,
+    MATERIAL_REF,
+)
 from minutes_cli.grammar.events import CLOSING, INLINE_VOICE, SIGNATURE, event_kind
 from minutes_cli.grammar.markers import is_legend_text
 from minutes_cli.grammar.prefixes import is_remark
@@ -67,12 +75,19 @@ PARAGRAPH_KINDS: tuple[tuple[ParagraphKind, Callable[[Paragraph, Scheme], bool]]
     ("utterance", lambda p, s: s.start(p.text) is not None),
     ("bullet", lambda p, s: bool(BULLET_START.match(p.text))),
     ("bracket", lambda p, s: bool(BRACKET_LINE.match(p.text))),
-    ("remark", lambda p, s: is_remark(p.text)),
+    ("remark", lambda p, s: is_remark(p.text) or _end_mark(p)),
     # ○議事日程 in a verbatim record, a label this document does not read: not more of the
     # last speech
     ("marked", lambda p, s: s.unread(p.text) is not None),
     ("text", lambda p, s: True),
 )
+
+
+def _end_mark(paragraph: Paragraph) -> bool:
+    """``　　　　以上``: the document's end mark, right-aligned on a line of its own."""
+    if paragraph.line_start != paragraph.line_end or not END_MARK.match(paragraph.text):
+        return False
+    return paragraph.column_start > END_MARK_INDENT + 1  # 1-based: column 1 is no indent
 
 
 def classify(paragraph: Paragraph, scheme: Scheme) -> ParagraphKind:
@@ -97,6 +112,7 @@ class _Turn:
     texts: list[str]
     events: list[Event] = field(default_factory=list)
     pending: list[Paragraph] = field(default_factory=list)  # events not yet followed by speech
+    listing: bool = False  # the last paragraph is an item of a list the speaker announced
 
     def record(self, seq: int) -> Utterance:
         return Utterance(
@@ -141,10 +157,12 @@ class Turns:
             and bool(CLOSING.search(paragraph.text))
         )
         turn = self.turn
+        # The list the speaker announced (意見は次の二点です。): its bullets are the speech.
+        listed = kind == "bullet" and turn is not None and (turn.listing or _announces(turn))
         if (
             turn is not None
             and _id(turn.located) == _id(located)
-            and kind in ("event", "text")
+            and (kind in ("event", "text") or listed)
             and not closing
         ):
             if kind == "event":
@@ -157,6 +175,7 @@ class Turns:
                 turn.texts.append(said)
                 turn.line_end = paragraph.line_end
                 turn.column_end = self._columns(paragraph)[1]
+                turn.listing = listed
             return
         self.end_turn()
         self.closed = (self.closed or closing) and kind != "utterance"
@@ -201,7 +220,10 @@ class Turns:
         self._note(paragraph, event.kind, event.text, located)
 
     def legend(self, paragraph: Paragraph, located: Located | None) -> None:
-        self._note(paragraph, "legend", _clean(paragraph.text), located)
+        """The legend, its lines kept apart as in the header (``◎…会長⏎○…委員``)."""
+        offsets = [*paragraph.pieces[::3], len(paragraph.text)]
+        lines = [paragraph.text[a:b].strip() for a, b in pairwise(offsets)]
+        self._note(paragraph, "legend", _clean("\n".join(lines)), located)
 
     def bullet(self, paragraph: Paragraph, located: Located | None) -> None:
         body = _clean(paragraph.text)
@@ -217,7 +239,7 @@ class Turns:
         self._note(paragraph, "bracket", _clean(paragraph.text), located)
 
     def remark(self, paragraph: Paragraph, located: Located | None) -> None:
-        """``Note: …``, ``○議事日程``: a label that is no speaker; a plain note."""
+        """``Note: …``, ``○議事日程``, the end mark ``以上``: no speaker's; a plain note."""
         self._note(paragraph, "text", _clean(paragraph.text), located)
 
     def marked(self, paragraph: Paragraph, located: Located | None) -> None:
@@ -336,6 +358,11 @@ def _opening_event(rest: str) -> tuple[str, EventKind, str] | None:
     if kind not in _OPENING_EVENTS:
         return None
     return rest[: close + 1], kind, rest[close + 1 :].strip()
+
+
+def _announces(turn: _Turn) -> bool:
+    """Whether the turn's last words announce a list (``意見は次の二点です。``)."""
+    return not turn.pending and bool(LIST_INTRO.search(turn.texts[-1][-40:]))
 
 
 def _words(text: str, limit: int = 24) -> str:

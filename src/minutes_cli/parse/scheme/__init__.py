@@ -20,7 +20,7 @@ from minutes_cli.grammar.markers import MARKER_START
 from minutes_cli.kinds import SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.scheme.assembly import AssemblyScheme, parse_label
-from minutes_cli.parse.scheme.legend import LegendScheme, read_legend
+from minutes_cli.parse.scheme.legend import LegendScheme, legend_scheme, read_legend
 from minutes_cli.parse.scheme.mixed import Mixed, Rival
 from minutes_cli.parse.scheme.none import NoScheme
 from minutes_cli.parse.scheme.prefix import PrefixScheme, surveyed
@@ -84,7 +84,7 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     # made into paragraphs.
     legend = read_legend(lines)
     if forced == "legend" or (legend.entries and forced is None):
-        return LegendScheme(legend.entries, legend.lines)
+        return legend_scheme(legend, lines)
     texts = [line.text.strip() for line in lines]
     by_prefix, prefixed = surveyed(texts)
     if forced == "prefix":
@@ -114,7 +114,7 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
             return Mixed(by_prefix, rival, "'Name:' labels")
         return by_prefix
     if marked:
-        chosen = LegendScheme(legend.entries, legend.lines)  # markers without a key: diagnosed
+        chosen = legend_scheme(legend, lines)  # markers without a key: diagnosed
         if len(labelled) >= 2:
             said = f"{len(labelled)} marked lines have a speaker's label, left in their text"
             return Mixed(chosen, Rival(said, lines[labelled[0]].number), "markers")
