@@ -20,17 +20,16 @@ from minutes_cli.grammar.blocks import (
     END_MARK,
     END_MARK_INDENT,
     LIST_INTRO,
-    MATERIAL_REF,
 )
-from minutes_cli.grammar.events import CLOSING, INLINE_VOICE, SIGNATURE, event_kind
+from minutes_cli.grammar.events import CLOSING, SIGNATURE, event_kind
 from minutes_cli.grammar.markers import is_legend_text
 from minutes_cli.grammar.prefixes import is_remark
-from minutes_cli.grammar.text import INLINE_TAG
-from minutes_cli.kinds import EventKind, NoteKind, ParagraphKind
-from minutes_cli.models import Diagnostic, Event, Material, Note, Utterance
+from minutes_cli.kinds import NoteKind, ParagraphKind
+from minutes_cli.models import Diagnostic, Event, Note, Utterance
 from minutes_cli.parse.scheme import Scheme
 from minutes_cli.parse.sections import Located, SectionTree
 from minutes_cli.parse.tokens import Opened, Paragraph, Start
+from minutes_cli.parse.turns.said import clean, event_of, materials, opening_event, voices
 
 T = TypeVar("T")
 
@@ -168,10 +167,10 @@ class Turns:
             if kind == "event":
                 turn.pending.append(paragraph)  # speech may follow: then it is inside the turn
             else:
-                turn.events.extend(_event(p) for p in turn.pending)
+                turn.events.extend(event_of(p) for p in turn.pending)
                 turn.pending.clear()
-                said, voices = _voices(paragraph, _clean(paragraph.text))
-                turn.events.extend(voices)
+                said, heard = voices(paragraph, clean(paragraph.text))
+                turn.events.extend(heard)
                 turn.texts.append(said)
                 turn.line_end = paragraph.line_end
                 turn.column_end = self._columns(paragraph)[1]
@@ -197,12 +196,12 @@ class Turns:
         line, column = paragraph.position(start.column - 1)
         self.opened.append(Opened(start, line, column, paragraph.line_start))
         rest, events = start.rest, []
-        if (opening := _opening_event(rest)) is not None:  # ○２５番（仙波憲一）（登壇）　…
+        if (opening := opening_event(rest)) is not None:  # ○２５番（仙波憲一）（登壇）　…
             text, kind, rest = opening
             at = paragraph.line_at(max(paragraph.text.find(text), 0))
             events.append(Event(kind=kind, text=text, line_start=at, line_end=at))
         since = paragraph.text.find(rest) if rest else len(paragraph.text)  # past the label
-        said, voices = _voices(paragraph, _clean(rest), max(since, 0))
+        said, heard = voices(paragraph, clean(rest), max(since, 0))
         self.turn = _Turn(
             start,
             (line, column),
@@ -211,22 +210,22 @@ class Turns:
             paragraph.line_end,
             *self._columns(paragraph),
             [said],
-            [*events, *voices],
+            [*events, *heard],
         )
 
     def event(self, paragraph: Paragraph, located: Located | None) -> None:
         """A floor voice, time stamp or rule outside any turn: a note of that kind."""
-        event = _event(paragraph)
+        event = event_of(paragraph)
         self._note(paragraph, event.kind, event.text, located)
 
     def legend(self, paragraph: Paragraph, located: Located | None) -> None:
         """The legend, its lines kept apart as in the header (``◎…会長⏎○…委員``)."""
         offsets = [*paragraph.pieces[::3], len(paragraph.text)]
         lines = [paragraph.text[a:b].strip() for a, b in pairwise(offsets)]
-        self._note(paragraph, "legend", _clean("\n".join(lines)), located)
+        self._note(paragraph, "legend", clean("\n".join(lines)), located)
 
     def bullet(self, paragraph: Paragraph, located: Located | None) -> None:
-        body = _clean(paragraph.text)
+        body = clean(paragraph.text)
         # Classified on the raw text; the tags _clean removes may have taken what followed
         # the bullet (``- <b>``): then it is a plain note.
         bullet = BULLET_START.match(body)
@@ -236,17 +235,17 @@ class Turns:
             self._note(paragraph, "bullet", body[bullet.end() :].strip(), located)
 
     def bracket(self, paragraph: Paragraph, located: Located | None) -> None:
-        self._note(paragraph, "bracket", _clean(paragraph.text), located)
+        self._note(paragraph, "bracket", clean(paragraph.text), located)
 
     def remark(self, paragraph: Paragraph, located: Located | None) -> None:
         """``Note: …``, ``○議事日程``, the end mark ``以上``: no speaker's; a plain note."""
-        self._note(paragraph, "text", _clean(paragraph.text), located)
+        self._note(paragraph, "text", clean(paragraph.text), located)
 
     def marked(self, paragraph: Paragraph, located: Located | None) -> None:
         """A paragraph that looks as if it opened a turn but does not: a note, credited to
         nobody (never more of the last speech). A label this document does not read is
         said in a diagnostic; a marked heading (◎諸般の報告, ○議事日程 第九号) is not."""
-        self._note(paragraph, "text", _clean(paragraph.text), located)
+        self._note(paragraph, "text", clean(paragraph.text), located)
         if self.scheme.unread(paragraph.text) != "label":
             return
         line, column = paragraph.position(len(paragraph.text) - len(paragraph.text.lstrip()))
@@ -262,7 +261,7 @@ class Turns:
 
     def text(self, paragraph: Paragraph, located: Located | None) -> None:
         """Text outside any turn; after the closing, a block of signatures."""
-        body = _clean(paragraph.text)
+        body = clean(paragraph.text)
         signed = self.closed and all(SIGNATURE.match(line) for line in body.split("\n"))
         self._note(paragraph, "signature" if signed else "text", body, located)
 
@@ -329,37 +328,6 @@ HANDLERS: dict[ParagraphKind, Callable[[Turns, Paragraph, Located | None], None]
 }
 
 
-def materials(paragraph: Paragraph) -> list[Material]:
-    """Handouts named in the paragraph: ``資料１ 第２期…の全体像``."""
-    found: list[Material] = []
-    if "資料" not in paragraph.text:  # what every reference starts with: skip the scan
-        return found
-    for match in MATERIAL_REF.finditer(paragraph.text):
-        title = match["title"].strip().rstrip("と、，,").strip() or None
-        found.append(
-            Material(
-                id=match["id"].replace(" ", ""), title=title, line=paragraph.line_at(match.start())
-            )
-        )
-    return found
-
-
-#: Events that may stand between a label and the speech: ``（登壇）``, ``（朗読）``, ``〔拍手〕``.
-_OPENING_EVENTS: frozenset[EventKind] = frozenset({"stage-direction", "reading", "floor-voice"})
-_OPEN, _CLOSE = "（(〔［[", "）)〕］]"
-
-
-def _opening_event(rest: str) -> tuple[str, EventKind, str] | None:
-    """``(event, kind, speech)`` when the words after a label open with an event."""
-    if rest[:1] not in _OPEN:
-        return None
-    close = next((i for i, char in enumerate(rest) if char in _CLOSE), -1)
-    kind = event_kind(rest[: close + 1]) if close > 0 else None
-    if kind not in _OPENING_EVENTS:
-        return None
-    return rest[: close + 1], kind, rest[close + 1 :].strip()
-
-
 def _announces(turn: _Turn) -> bool:
     """Whether the turn's last words announce a list (``意見は次の二点です。``)."""
     return not turn.pending and bool(LIST_INTRO.search(turn.texts[-1][-40:]))
@@ -373,36 +341,3 @@ def _words(text: str, limit: int = 24) -> str:
 
 def _id(located: Located | None) -> str | None:
     return located.id if located else None
-
-
-def _clean(text: str) -> str:
-    """Record text: leftover inline HTML tags (``<span lang="ja">``) removed."""
-    if "<" not in text:  # every tag starts with one: skip the scan
-        return text.strip()
-    return INLINE_TAG.sub("", text).strip()
-
-
-def _voices(paragraph: Paragraph, said: str, since: int = 0) -> tuple[str, list[Event]]:
-    """What was said without the floor voices written inside its lines, and those voices
-    as events of the turn (``お答えします。〔「具体的に」と呼ぶ者あり〕具体的には…``)."""
-    if "〔" not in paragraph.text and "（" not in paragraph.text:
-        return said, []
-    events: list[Event] = []
-    for found in INLINE_VOICE.finditer(paragraph.text):
-        if found.start() < since:
-            continue  # the label's own event (○８番（木村健二君）（拍手）): taken already
-        at = paragraph.line_at(found.start())
-        events.append(Event(kind="floor-voice", text=found[0], line_start=at, line_end=at))
-        said = said.replace(found[0], "", 1)
-    return said.strip(), events
-
-
-def _event(paragraph: Paragraph) -> Event:
-    kind = event_kind(paragraph.text)
-    assert kind is not None  # only event paragraphs are made events
-    return Event(
-        kind=kind,
-        text=paragraph.text.strip(),
-        line_start=paragraph.line_start,
-        line_end=paragraph.line_end,
-    )
