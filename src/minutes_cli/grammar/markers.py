@@ -28,7 +28,8 @@ def canonical_marker(char: str) -> str:
 
 #: A line or paragraph that opens with a marker (group ``marker``); what follows is
 #: ``text[found.end():]``. (No ``(?P<rest>.*)$``: that would scan every paragraph to its end.)
-MARKER_START = patterns.compile(r"^\s*(?P<marker>" + MARKER_CLASS + r")\s*")
+#: A circle doubled (``〇〇市``, ``○○委員``) is a name left out (伏せ字), not a marker.
+MARKER_START = patterns.compile(r"^\s*(?P<marker>" + MARKER_CLASS + r")(?![○〇◯])\s*")
 
 #: The legend: ``【◎…議長 ○…委員 ●…オブザーバー ■…釧路市】`` or with other
 #: separators (``◎：議長``, ``◎=議長``, ``◎…議長、○…委員``) and brackets.
