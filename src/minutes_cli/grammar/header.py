@@ -62,6 +62,12 @@ NUMBERED_LABEL = patterns.compile(
     r"出\s*席\s*者|出席委員|欠\s*席\s*者|欠席委員|議\s*題|案\s*件|会議次第|次\s*第|会議名|"
     r"配布資料|傍聴者)(?:\s+(?P<value>\S.*))?$"
 )
+#: The same labels with no number and no colon, set apart by white space or a tab:
+#: ``日　時　令和６年…``, ``場　所　中央公民館``, ``日時<TAB>令和６年…``.
+SPACED_LABEL = patterns.compile(
+    r"^(?P<label>日\s*時|開催日時|期\s*日|開催日|時\s*間|場\s*所|会\s*場|開催場所)"
+    r"[\t ]+(?P<value>\S.*)$"
+)
 #: English ``Date: …`` style labels (the Japanese ones are ``blocks.HEADER_LABEL``).
 ENGLISH_LABEL = patterns.compile(
     r"^\*?\s*(?P<label>Date|Time|Place|Location|Venue|Attendees|Present|Absent)\s*:\s*(?P<value>.*)$",
@@ -73,7 +79,7 @@ KEY_VALUE = patterns.compile(r"^(?P<label>[\w・]{1,12})\s*[:：]\s*(?P<value>\S
 
 def _label_of(text: str) -> tuple[HeaderKey, str, str] | None:
     """``(key, label, value)`` for a labelled line in any of its forms."""
-    for pattern in (HEADER_LABEL, NUMBERED_LABEL, ENGLISH_LABEL):
+    for pattern in (HEADER_LABEL, NUMBERED_LABEL, SPACED_LABEL, ENGLISH_LABEL):
         found = pattern.match(text)
         if found:
             label = found["label"].replace(" ", "")
