@@ -84,6 +84,18 @@ NOT_SPEAKER_WORDS: frozenset[str] = frozenset((
 QA_PAIRS: tuple[tuple[str, str], ...] = (("Q", "A"), ("問", "答"), ("Question", "Answer"))
 QA_LABELS: frozenset[str] = frozenset(label for pair in QA_PAIRS for label in pair)
 
+#: Of the words that are no speakers, those that head the minute-taker's own entries
+#: (``Note: …``, ``Motion: …``, ``Action item: …``): such a line is a block of its own,
+#: never the wrapped tail of a speech (as ``Ave: Holgate to Foster`` may be, the rest of
+#: ``SE 82nd`` above it).
+RECORD_WORDS: frozenset[str] = frozenset((
+    "note", "notes", "nb", "ps", "fyi", "action", "actions", "action item", "action items",
+    "ai", "todo", "decision", "decisions", "resolved", "resolution", "motion", "vote",
+    "votes", "result", "results", "disposition", "conclusion", "consensus", "outcome",
+    "agreed", "summary", "recommendation", "recommendations", "follow-up", "follow up",
+    "followup", "reminder",
+))  # fmt: skip
+
 #: Initials used as a speaker label (``WH``).
 INITIALS = patterns.compile(r"[A-Z]{2,4}")
 #: A chat-log nickname (``nurse``, ``ko1``, ``amatsuda``).
@@ -117,6 +129,16 @@ MIDLINE_NAME = patterns.compile(
 BARE_LABEL = patterns.compile(r"^(?P<label>" + _NAME + r")\s?:$")
 #: The number of a numbered list of turns: ``1. Nadia: …``.
 ENUMERATOR = patterns.compile(r"^\d{1,3}[.)]\s+(?=\S)")
+#: A row of a table or a report, a label and an amount: ``Opening balance: $1,200.00``.
+TABLE_ROW = patterns.compile(
+    r"^[A-Z][\w'’&.-]{0,24}(?: [\w'’&.-]{1,24}){0,4}\s?:\s+[-+(]?[$€£¥]?\s?\d[\d,]*(?:\.\d+)?%?\)?$"
+)
+#: Names in a row before a colon, several people at once: ``Hales, Fritz, Saltzman: Aye.``
+NAMES_LABEL = patterns.compile(
+    r"^[A-Z][\w.'’-]{0,24}(?:(?:, (?:and )?| and )[A-Z][\w.'’-]{0,24}){1,6}:\s+\S"
+)
+#: A line the minute-taker opens with the time of day: ``10:30 The meeting resumed.``
+TIME_STAMP = patterns.compile(r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+[A-Z][a-z]")
 #: An attendance line, whose names are the people of the meeting: ``Attendees: Hugo, Amara``.
 ROSTER_LINE = patterns.compile(
     r"^(?i:attendees|attendance|present|members present|also present|in attendance"
@@ -130,6 +152,17 @@ def is_remark(text: str) -> bool:
     """``Note: …``, ``Disposition: …``: a label that is not a speaker."""
     found = REMARK_LABEL.match(text.strip())
     return found is not None and found["label"].lower() in NOT_SPEAKER_WORDS
+
+
+def is_record(text: str) -> bool:
+    """``Note: …``, ``Motion: …``: an entry of the minute-taker's, capitalised as a line
+    that opens a block is (see :data:`RECORD_WORDS`)."""
+    found = REMARK_LABEL.match(text.strip())
+    return (
+        found is not None
+        and found["label"][:1].isupper()
+        and (found["label"].lower() in RECORD_WORDS)
+    )
 
 
 #: Any line of an IRC log, a bot's and a command included.

@@ -247,8 +247,10 @@ def _context(
         start = scheme.start(line.text)
         if start is not None:
             (starts if start.rest else alone).add(line.key)
-        elif scheme.unread(line.text) is not None:
-            starts.add(line.key)  # a label this document does not read, an aside: not speech
+        elif scheme.unread(line.text) not in (None, "stamp"):
+            # a label this document does not read, an aside, a remark: not speech (but a time
+            # of day may open a wrapped line: ``We meet again at`` / ``10:30 Monday…``)
+            starts.add(line.key)
     return Context(layout, frozenset(alone), frozenset(starts))
 
 

@@ -5,9 +5,9 @@
 office the role), ``Ms. Lee: …`` (the title the honorific), ``Alice/Bob: …`` (both),
 ``(Chair) Baptiste: …``, ``Winston Sandino, Capitol Project Manager: …``, and a label alone
 on its line over the speech. Words such as ``Disposition:`` or ``Note:`` are not speakers,
-and a label alone that is nobody here is no part of a speech. A legend of initials
-(``Waldemar Horwat (WH)``) turns initials into names. Which labels are speakers is
-:mod:`.prefix_survey`'s; reading one label is :mod:`.prefix_label`'s.
+and their lines are no part of a speech. A legend of initials (``Waldemar Horwat (WH)``)
+turns initials into names. Which labels are speakers is :mod:`.prefix_survey`'s; reading
+one label is :mod:`.prefix_label`'s.
 """
 
 from __future__ import annotations
@@ -17,13 +17,18 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import ClassVar
 
+from minutes_cli.grammar import patterns
 from minutes_cli.grammar.events import event_kind
 from minutes_cli.grammar.offices import looks_like_post
 from minutes_cli.grammar.prefixes import (
     INITIALS_ENTRY,
     IRC_LINE,
     MIDLINE_NAME,
+    NAMES_LABEL,
     PROPER_NAME,
+    TABLE_ROW,
+    TIME_STAMP,
+    is_record,
 )
 from minutes_cli.grammar.titles import is_job_title, is_office
 from minutes_cli.kinds import Attribution, PrefixShape, SchemeName, Unread
@@ -34,6 +39,8 @@ from minutes_cli.parse.scheme.trailing import closing, speakers
 from minutes_cli.parse.tokens import Line, Opened, Start
 
 __all__ = ["Prefix", "PrefixScheme", "find_prefix", "office_prefix", "survey", "surveyed"]
+
+_ROW_OR_NAMES, _ = patterns.union([TABLE_ROW, NAMES_LABEL])
 
 #: Label shapes that name an office or a side (``委員長：``, ``【委員】``, ``問：``): the
 #: label is the role. The others (``WH:``, ``Joe Rastatter:``, ``nurse:``) name a person.
@@ -97,14 +104,20 @@ class PrefixScheme:
         )
 
     def unread(self, text: str) -> Unread | None:
-        """A ``Label: text`` whose label is none of this document's speakers; a label alone
-        on its line, a remark (never more of a speech); an IRC line of a bot or a queue
-        command, an aside."""
+        """A ``Label: text`` whose label is none of this document's speakers, names in a row
+        (``Hales, Fritz: Aye``), a row of a table (``Opening balance: $1,200.00``); a remark,
+        never more of a speech: ``Note: …``, a label alone; a paragraph opened by the time of
+        day, a stamp; an IRC line of a bot or a queue command, an aside."""
         stripped = text.strip()
         if find_prefix(text) is not None:
             return "label"
-        if bare_prefix(text) is not None:
-            return "remark"
+        if ":" in stripped:  # every other shape has one
+            if _ROW_OR_NAMES.match(stripped):
+                return "label"
+            if bare_prefix(text) or is_record(stripped):
+                return "remark"
+            if TIME_STAMP.match(stripped):
+                return "stamp"
         return "aside" if stripped.startswith("<") and IRC_LINE.match(stripped) else None
 
     def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
