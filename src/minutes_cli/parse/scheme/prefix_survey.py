@@ -97,7 +97,8 @@ def survey(
     Some count from their first use: a personal name (``Joe Rastatter``), a name the
     attendance lists, initials in a document that keeps a legend of initials (``RK`` joins
     late), and a Japanese label that names an office (``Ｂ委員``, ``事務局``). A label only
-    ever alone on its line needs to recur: ``Old Business:`` over a paragraph is a heading.
+    ever alone on its line counts once only where the speakers who recur are so written
+    too: elsewhere ``Old Business:`` over a paragraph is a heading.
     """
     every = list(lines)
     texts = _outside_action_items(every)
@@ -128,7 +129,7 @@ def survey(
     # are a record of who spoke, not chance capitals.
     opening = {p.label for p in prefixes if PROPER_NAME.match(p.label)}
     named = people >= 1 or len(opening) >= 3
-    listed = roster(every)
+    listed = attendance(every)
     # A label alone said once is one more speaker where the speakers who recur are written
     # so too (Sofia among Hamid's turns); elsewhere it heads a paragraph (``Old Business:``).
     alone = any(counts[label] >= minimum for label in bare)
@@ -163,7 +164,7 @@ def survey(
     return labels, sum(counts[label] for label in labels)
 
 
-def roster(texts: Iterable[str]) -> frozenset[str]:
+def attendance(texts: Iterable[str]) -> frozenset[str]:
     """The people an attendance line lists (``Attendees: Hugo, Amara``, ``Present: Hugo
     Lindqvist, Amara Osei (Treasurer)``): each name, and its first and last word, folded to
     lower case."""
