@@ -38,7 +38,7 @@ PREFIX_LABELS: tuple[tuple[PrefixShape, patterns.Pattern], ...] = (
         r"^[【](?P<label>[^】\s]{1,12})[】]\s*(?P<rest>\S.*)$", re.DOTALL
     )),
     ("name", patterns.compile(
-        r"^(?:\((?P<capacity>[A-Z][\w .'’-]{1,30})\)\s*)?"  # (Chair) Baptiste:
+        r"^(?:\((?P<capacity>[A-Z][A-Za-z .'’-]{1,30})\)\s*)?"  # (Chair) Baptiste:
         r"(?P<label>" + _NAME + r")"
         r"(?:\s*\((?P<qualifier>[^()\n]{1,40})\)"  # Lucas Pardue (as chair):
         r"|,\s+(?P<post>" + _TITLE + r"(?:,\s+" + _TITLE + r"){0,3}))?"  # Name, Job, Bureau:

@@ -67,11 +67,11 @@ def find_prefix(text: str) -> Prefix | None:
             return None
         groups = found.groupdict()
         post, capacity = groups.get("post"), groups.get("capacity")
-        qualifier = groups.get("qualifier")
+        qualifier = (groups.get("qualifier") or "").strip()
         if post and not is_job_title(post.split(",")[0]):
             return None  # ``Hales, Fritz, Saltzman: Aye``: names, not a name and its title
         if qualifier:
-            return Prefix(shape, label, rest, lead, qualifier.strip(), f"{label} ({qualifier})")
+            return Prefix(shape, label, rest, lead, qualifier, f"{label} ({qualifier})")
         if capacity:
             return Prefix(shape, label, rest, lead, capacity.strip(), f"({capacity}) {label}")
         if post:
