@@ -699,7 +699,11 @@ def test_glued_turns_are_split() -> None:
         "Lee",
         "Jones",
     ]
-    assert all(u.speaker == u.label and u.role is None for u in document.utterances)
+    # the clerk's office is the role of his turns, his surname the speaker
+    assert {(u.label, u.role, u.speaker) for u in document.utterances if u.role} == {
+        ("Clerk Smith", "Clerk", "Smith")
+    }
+    assert all(u.speaker == u.label for u in document.utterances if u.role is None)
     assert [u.seq for u in document.utterances if u.column_start is None] == []
 
 

@@ -89,8 +89,10 @@ ParagraphKind = Literal[
 LabelShape = Literal["bracketed", "bare", "spaced", "glued", "name"]
 #: What a paragraph that opens no turn but looks as if it might is: a heading that has the
 #: look (``○議事日程``), an aside of a chat log (a bot, a queue command: ``<Zakim> …``,
-#: ``<benfrancis> q+``), or a label this document does not read (said in a diagnostic).
-Unread = Literal["heading", "aside", "label"]
+#: ``<benfrancis> q+``), a remark of the minute-taker's (``Note: …``), a paragraph opened by
+#: the time of day (``10:30 The meeting resumed.``; a line may be the wrapped tail of a
+#: speech), or a label this document does not read (said in a diagnostic).
+Unread = Literal["heading", "aside", "remark", "stamp", "label"]
 #: Shapes of ``Name: text`` speaker labels (``grammar.prefixes.PREFIX_LABELS``).
 PrefixShape = Literal["irc", "initials", "qa", "bracketed", "paren", "name", "japanese"]
 #: Why a paragraph breaks before a line (``parse.split.BOUNDARIES``).

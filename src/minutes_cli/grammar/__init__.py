@@ -16,6 +16,8 @@ style or event is one table entry. Each module is one subject:
   matched over the whole label, longest first;
 * :mod:`.labels` — assembly and Diet speaker labels: honorifics, seats, marked headings;
 * :mod:`.prefixes` — ``Name: text`` speaker labels and the colon words that are not speakers;
+* :mod:`.titles` — English offices and courtesy titles in those labels (``Mayor Wheeler``,
+  ``Ms. Lee``) and the job titles after a name;
 * :mod:`.events` — floor voices, stage directions, time stamps, rules, signatures;
 * :mod:`.artifacts` — page numbers, running footers and other layout noise;
 * :mod:`.jpdate` — dates and times, Japanese eras, kanji numerals.

@@ -61,7 +61,7 @@ def run(cleaned: Cleaned, scheme: Scheme) -> Split:
     pieces = Counter(line.number for line in lines)
     shared = frozenset(n for n, count in pieces.items() if count > 1)
     shared |= frozenset(d.line_start for d in cleaned.dropped if d.column_start is not None)
-    headings, diagnostics = find_headings(body, cleaned.layout, _numbered(head))
+    headings, diagnostics = find_headings(body, cleaned.layout, _numbered(head), scheme)
     if scheme.verbatim:
         headings = _outside_turns(headings, body, scheme)
     context = _context(body, cleaned.layout, scheme, frozenset(h.line for h in headings))
@@ -176,11 +176,16 @@ def _continues_previous(prev: Line | None, line: Line, layout: Layout) -> bool:
 
 
 def find_headings(
-    lines: Sequence[Line], layout: Layout, numbered: Mapping[HeadingStyleName, int] | None = None
+    lines: Sequence[Line],
+    layout: Layout,
+    numbered: Mapping[HeadingStyleName, int] | None = None,
+    scheme: Scheme | None = None,
 ) -> tuple[tuple[Heading, ...], tuple[Diagnostic, ...]]:
     """Recognise heading lines; returns them in order with numbering diagnostics.
     ``numbered`` is where the header's own numbering stopped (``１ 日時`` … ``４ 議題``): the
-    body's headings of that style continue it (``５ 会議の経過``)."""
+    body's headings of that style continue it (``５ 会議の経過``). A numbered line that a
+    speaker's label opens (``1. Nadia: …``) is an item of a list of turns; a name that
+    closes a heading (``## 消費税納付について(shimizukawa)``) says who presents the item."""
     levels: dict[HeadingStyleName, int] = {}  # style -> level, by first appearance
     last: dict[HeadingStyleName, int] = dict(numbered or {})  # style -> last ordinal
     headings: list[Heading] = []
@@ -190,7 +195,7 @@ def find_headings(
         text = line.text.strip()
         candidate = None if _continues_previous(prev, line, layout) else heading_shape(text)
         prev = line
-        if candidate is None:
+        if candidate is None or (scheme is not None and _labelled(line.text, scheme)):
             continue
         style, ordinal, number, title, remark = candidate
         if style.ordinal_of == "none":  # Markdown headings need no sequence
@@ -233,6 +238,12 @@ def find_headings(
     return tuple(headings), tuple(diagnostics)
 
 
+def _labelled(text: str, scheme: Scheme) -> bool:
+    """Whether a speaker's label opens the line (not a name that closes it)."""
+    start = scheme.start(text)
+    return start is not None and start.via != "trailing"
+
+
 # --- paragraph boundaries ------------------------------------------------------------------
 
 
@@ -263,8 +274,10 @@ def _context(
         start = scheme.start(line.text)
         if start is not None:
             (starts if start.rest else alone).add(line.key)
-        elif scheme.unread(line.text) is not None:
-            starts.add(line.key)  # a label this document does not read, an aside: not speech
+        elif scheme.unread(line.text) not in (None, "stamp"):
+            # a label this document does not read, an aside, a remark: not speech (but a time
+            # of day may open a wrapped line: ``We meet again at`` / ``10:30 Monday…``)
+            starts.add(line.key)
     return Context(layout, frozenset(alone), frozenset(starts), scheme.legend_lines)
 
 

@@ -86,7 +86,7 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     if forced == "legend" or (legend.entries and forced is None):
         return legend_scheme(legend, lines)
     texts = [line.text.strip() for line in lines]
-    by_prefix, prefixed = surveyed(texts)
+    by_prefix, prefixed = surveyed(texts, [line.gap for line in lines])
     if forced == "prefix":
         return by_prefix
     marked = [i for i, t in enumerate(texts) if MARKER_START.match(t) and not event_kind(t)]
