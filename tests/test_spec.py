@@ -12,12 +12,22 @@ import pytest
 
 from minutes_cli import parse_text
 from tests.conftest import assert_lossless
-from tests.spec import Example, examples, meta, project, wanted_meta
+from tests.spec import SPEC, Example, examples, meta, project, wanted_meta
 
 EXAMPLES = list(examples())
+#: What minutes does not read right yet (``tests/spec/known/``): strict expected failures.
+KNOWN = list(examples(SPEC / "known"))
+STRICT_XFAIL = pytest.mark.xfail(strict=True, reason="tests/spec/known: not read right yet")
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example.id)
+@pytest.mark.parametrize(
+    "example",
+    [
+        *EXAMPLES,
+        *(pytest.param(known, marks=STRICT_XFAIL, id=known.id) for known in KNOWN),
+    ],
+    ids=lambda example: example.id,
+)
 def test_example(example: Example) -> None:
     document = parse_text(example.source)
     expected = [line for line in example.expected if not line.startswith("meta ")]
@@ -32,5 +42,6 @@ def test_example(example: Example) -> None:
 
 
 def test_the_suite_is_there() -> None:
-    assert len(EXAMPLES) >= 1
+    assert len(EXAMPLES) >= 200  # every convention and trap minutes reads (issue 12)
     assert len({example.id for example in EXAMPLES}) == len(EXAMPLES)
+    assert {example.id for example in KNOWN}.isdisjoint(example.id for example in EXAMPLES)

@@ -90,9 +90,14 @@ def read(path: Path) -> Iterator[Example]:
             dot = body.index(".")
             source = "\n".join(body[:dot]) + "\n"
             expected = tuple(item for item in body[dot + 1 :] if item.strip())
-            yield Example(path.name, index + 1, title, source, expected)
+            yield Example(_name(path), index + 1, title, source, expected)
             index = end
         index += 1
+
+
+def _name(path: Path) -> str:
+    """``legend.md``, ``known/text.md``: where an example's file is in the suite."""
+    return path.relative_to(SPEC).as_posix() if path.is_relative_to(SPEC) else path.name
 
 
 def span(record: TextSpan | Event) -> str:
