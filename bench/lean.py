@@ -25,7 +25,7 @@ OPENER = re.compile(r"^\s*(?:\d{1,2}[\s.．、]|[（(]\d{1,2}[）)]|#{1,6}\s|[�
 def paragraphs(text: str) -> list[tuple[int, int, str]]:
     """``(first line, last line, text)`` for every paragraph of ``text``."""
     found: list[tuple[int, int, str]] = []
-    start, pieces = 0, []
+    start, pieces = 0, list[str]()
     for number, raw in enumerate(text.translate(FOLD).splitlines(), 1):
         line = raw.rstrip()
         if not line or OPENER.match(line):

@@ -237,3 +237,44 @@ def test_library_api_works_without_typer() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "1"
+
+
+#: What ``minutes --version`` and ``import minutes_cli`` must not import: the command's
+#: start-up is then Python's own.
+HEAVY = ("pydantic", "typer", "rich", "regex", "click")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import sys; sys.argv = ['minutes', '--version']\nfrom minutes_cli.cli import main; main()",
+        "import sys; sys.argv = ['minutes', '-V']\nfrom minutes_cli.cli import main; main()",
+        "import minutes_cli; print(minutes_cli.__version__)",
+    ],
+    ids=["--version", "-V", "import"],
+)
+def test_the_version_costs_no_heavy_import(code: str) -> None:
+    import minutes_cli
+
+    loaded_names = "{m.split('.')[0] for m in sys.modules}"
+    check = f"\nimport sys; print(sorted({loaded_names} & {set(HEAVY)!r}))"
+    result = subprocess.run(
+        [sys.executable, "-c", code + check], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    first, loaded = result.stdout.splitlines()
+    assert first in (f"minutes {minutes_cli.__version__}", minutes_cli.__version__)
+    assert loaded == "[]"
+
+
+def test_the_lazy_names_are_the_public_api() -> None:
+    import minutes_cli
+    from minutes_cli import cli
+
+    for name in minutes_cli.__all__:
+        assert getattr(minutes_cli, name) is not None
+    for name in cli.__all__:
+        assert callable(getattr(cli, name))
+    missing = "no_such_name"
+    with pytest.raises(AttributeError):
+        getattr(minutes_cli, missing)

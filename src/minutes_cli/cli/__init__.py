@@ -6,22 +6,57 @@ driver, :mod:`minutes_cli.engines.driver`), and raises a
 ``minutes: WHERE[:LINE[:COL]]: message``, and exits with its code (see ``common``). No
 parsing logic lives here. Only data goes to stdout; progress and summaries go to stderr.
 
-``common`` holds the app, :func:`main` and the shared options; ``parse_cmd``,
-``search_cmd``, ``check_cmd`` and ``info_cmd`` (rules, schema) one command each.
+``common`` holds the app, the real :func:`main` and the shared options; ``parse_cmd``,
+``search_cmd``, ``check_cmd`` and ``info_cmd`` (rules, schema) one command each;
+``commands`` registers them all. This module imports none of them until they are used:
+``minutes --version`` is answered before typer, pydantic or the pipeline is imported.
 """
 
 from __future__ import annotations
 
-from minutes_cli.cli.common import app, main
+import sys
+from typing import TYPE_CHECKING, Any
 
-# The commands register themselves on import, in the order `minutes --help` lists them.
-# isort: off
-from minutes_cli.cli.parse_cmd import ParseFormat, parse
-from minutes_cli.cli.search_cmd import SearchFormat, search
-from minutes_cli.cli.check_cmd import FailOn, check
-from minutes_cli.cli.info_cmd import rules, schema
+if TYPE_CHECKING:
+    from minutes_cli.cli.commands import (
+        FailOn,
+        ParseFormat,
+        SearchFormat,
+        app,
+        check,
+        parse,
+        rules,
+        schema,
+        search,
+    )
 
-# isort: on
+#: The spellings of the version flag, alone on the command line.
+_VERSION_FLAGS = frozenset({"--version", "-V"})
+
+
+def main() -> None:
+    """Console-script entry point. ``minutes --version`` is printed at once; everything
+    else runs the app (:func:`minutes_cli.cli.common.main`)."""
+    if len(sys.argv) == 2 and sys.argv[1] in _VERSION_FLAGS:
+        from minutes_cli import __version__
+
+        sys.stdout.write(f"minutes {__version__}\n")
+        sys.stdout.flush()
+        return
+    from minutes_cli.cli.commands import main as run
+
+    run()
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__ or name == "main":
+        raise AttributeError(f"module 'minutes_cli.cli' has no attribute {name!r}")
+    from minutes_cli.cli import commands
+
+    value = getattr(commands, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FailOn",
