@@ -43,7 +43,13 @@ class ExitCode(IntEnum):
 #: clear the screen), DEL, the C1 controls (U+0080-U+009F, 8-bit CSI and OSC among them),
 #: and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
 #: reorder what is shown around them ("Trojan Source", CVE-2021-42574).
-UNSAFE_CHARACTERS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_BEYOND_C0 = "\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+UNSAFE_CHARACTERS = "\x00-\x1f" + _BEYOND_C0
+
+#: :data:`UNSAFE_CHARACTERS` less tab, LF, CR and the form feed of a page break: what
+#: the text of a document should not hold (rule M304). Spelt out, not a lookahead, so
+#: that the search of a whole document stays one pass in C.
+CONTROL_CHARACTERS = "\x00-\x08\x0b\x0e-\x1f" + _BEYOND_C0
 
 _UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
 

@@ -12,7 +12,7 @@ import re
 from typing import TypeVar
 
 from minutes_cli import codes
-from minutes_cli.errors import UNSAFE_CHARACTERS, display_path, printable
+from minutes_cli.errors import CONTROL_CHARACTERS, display_path, printable
 from minutes_cli.grammar.patterns import PatternTimeout
 from minutes_cli.kinds import Newline
 from minutes_cli.models import Diagnostic, Document, Meta, Note, Section, Source, Span
@@ -28,7 +28,7 @@ S = TypeVar("S", bound=Span)
 
 #: The characters a terminal would act on, less those the text may hold: tab, and the
 #: line breaks and page breaks (form feeds) that the clean stage reads.
-_CONTROL = re.compile(f"(?![\t\n\r\f])[{UNSAFE_CHARACTERS}]")
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 #: At most this many lines get an M304 each; the last one counts the rest.
 CONTROL_LINES = 20
