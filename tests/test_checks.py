@@ -39,6 +39,7 @@ TRIGGERS: dict[str, tuple[str, int | None]] = {
     "M301": (CLEAN + "◎\n", 9),
     "M302": (CLEAN + "\n・報告\n\nどの発言にも属さない文。\n", 12),
     "M303": (CLEAN.replace("◎開会します。", "◎" + "あ" * 450), 7),
+    "M304": (CLEAN.replace("◎開会します。", "◎開会\x1b[2Jします。"), 7),
 }
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import NamedTuple
 
 from minutes_cli import codes
-from minutes_cli.errors import display_path
+from minutes_cli.errors import UsageError, display_path
 from minutes_cli.grammar.text import ends_sentence
 from minutes_cli.models import Document, Finding, Note, Severity, Utterance
 
@@ -124,19 +125,65 @@ RULES: tuple[Rule, ...] = (
     Rule(codes.EMPTY_UTTERANCE, _forward(codes.EMPTY_UTTERANCE)),
     Rule(codes.UNPLACED_LINE, _unplaced_lines),
     Rule(codes.SUSPICIOUS_REFLOW, _suspicious_reflow),
+    Rule(codes.CONTROL_CHARACTER, _forward(codes.CONTROL_CHARACTER)),
     Rule(codes.PATTERN_TIMEOUT, _forward(codes.PATTERN_TIMEOUT)),
 )
 
 SEVERITY_ORDER = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+#: The codes ``--select`` and ``--ignore`` choose among (E001 is not a rule: an input that
+#: cannot be read is always reported).
+RULE_CODES: tuple[str, ...] = tuple(rule.code.code for rule in RULES)
+_BY_NAME = {rule.code.name: rule.code.code for rule in RULES}
+#: What a misspelt selector is compared with: every code and every family prefix (M0, M1…).
+_SUGGESTIONS = sorted({*RULE_CODES, *(code[:2] for code in RULE_CODES)})
+
+
+def selector_error(selector: str) -> str | None:
+    """Why *selector* (a ``--select``/``--ignore`` value) chooses no rule, with the likely
+    meant one; None for a code or a prefix of codes (``M1``, ``M10``, ``M``).
+
+    As in ruff, codes are case-sensitive, and a selector that matches nothing is an
+    error: ``--select X1`` must not check nothing and pass a CI run."""
+    if selector and any(code.startswith(selector) for code in RULE_CODES):
+        return None
+    if selector and codes.INPUT_ERROR.code.startswith(selector):
+        return f"{selector!r} cannot be selected or ignored: an unreadable input is always reported"
+    problem = f"unknown rule code {selector!r}"
+    if selector.upper() != selector and selector_error(selector.upper()) is None:
+        return f"{problem}; did you mean {selector.upper()!r}? (codes are upper case)"
+    lower = selector.lower()
+    names = [name for name in _BY_NAME if lower and name.startswith(lower)]
+    names = names or get_close_matches(lower, _BY_NAME, n=1)  # a rule's name, misspelt
+    meant = _BY_NAME[names[0]] if names else None
+    if meant is None and selector:
+        meant = next(iter(get_close_matches(selector.upper(), _SUGGESTIONS, n=1, cutoff=0.5)), None)
+    if meant is None:
+        return f"{problem}; `minutes rules` lists the codes"
+    named = next((f" ({name})" for name, code in _BY_NAME.items() if code == meant), "")
+    return f"{problem}; did you mean {meant!r}{named}?"
+
+
+def check_selectors(selectors: Iterable[str], where: str) -> None:
+    """Raise a :class:`UsageError` at *where* for the first selector that chooses no rule."""
+    for selector in selectors:
+        problem = selector_error(selector)
+        if problem is not None:
+            raise UsageError(where, problem)
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which rules run: ``select`` (codes or prefixes such as ``M1``; empty = all) minus
-    ``ignore``."""
+    ``ignore``. A selector that chooses no rule is a :class:`UsageError`."""
 
     select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        check_selectors(sorted(self.select), "select")
+        check_selectors(sorted(self.ignore), "ignore")
 
     def __contains__(self, code: object) -> bool:
         if not isinstance(code, str):

@@ -102,6 +102,14 @@ SUSPICIOUS_REFLOW = Code(
     "A paragraph runs over 400 characters with no sentence end: lines were probably joined "
     "that should not have been.",
 )
+CONTROL_CHARACTER = Code(
+    "M304",
+    "control-character",
+    Severity.WARNING,
+    "The text holds a control character (ESC, NUL, a C1 control or a bidi override; not tab, "
+    "newline or the form feed of a page break): the record keeps it, terminal output shows "
+    "it escaped.",
+)
 PATTERN_TIMEOUT = Code(
     "M901",
     "pattern-timeout",
@@ -135,6 +143,7 @@ ALL_CODES: tuple[Code, ...] = (
     EMPTY_UTTERANCE,
     UNPLACED_LINE,
     SUSPICIOUS_REFLOW,
+    CONTROL_CHARACTER,
     PATTERN_TIMEOUT,
 )
 

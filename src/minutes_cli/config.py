@@ -2,7 +2,9 @@
 ``minutes.toml``, found in the working directory or the nearest parent that has one.
 
 Command-line options win over the file; the file wins over the defaults. A file that
-cannot be used raises :class:`~minutes_cli.errors.ConfigError` naming the file.
+cannot be used raises :class:`~minutes_cli.errors.ConfigError` naming the file, and so
+does a rule code in ``select`` or ``ignore`` that chooses no rule (``select = ["m1"]``),
+even when an option overrides it: a CI setting that checks nothing must not pass.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from minutes_cli.checks import selector_error
 from minutes_cli.errors import ConfigError
 
 
@@ -67,6 +70,10 @@ def _config(table: dict[str, Any], path: Path) -> Config:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(str(path), f"{key} must be a list of rule codes")
+        for selector in value:
+            problem = selector_error(selector)
+            if problem is not None:
+                raise ConfigError(str(path), f"{key}: {problem}")
         return tuple(value)
 
     def text(key: str) -> str | None:

@@ -11,6 +11,7 @@ pipeline, the engines and the CLI all depend on it.
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import IntEnum
 from typing import ClassVar
@@ -37,21 +38,52 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+#: What a terminal acts on instead of showing, as a regex character class: the C0
+#: controls (ESC starts the sequences that set a window title, write the clipboard or
+#: clear the screen), DEL, the C1 controls (U+0080-U+009F, 8-bit CSI and OSC among them),
+#: and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
+#: reorder what is shown around them ("Trojan Source", CVE-2021-42574).
+_BEYOND_C0 = "\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+UNSAFE_CHARACTERS = "\x00-\x1f" + _BEYOND_C0
+
+#: :data:`UNSAFE_CHARACTERS` less tab, LF, CR and the form feed of a page break: what
+#: the text of a document should not hold (rule M304). Spelt out, not a lookahead, so
+#: that the search of a whole document stays one pass in C.
+CONTROL_CHARACTERS = "\x00-\x08\x0b\x0e-\x1f" + _BEYOND_C0
+
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+
+
+def _escape(char: str) -> str:
+    """``\\x1b``, ``\\n``, ``\\x9b``, ``\\u202e``: the spelling Python (and ruff) use."""
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """*text* safe to write to a terminal: every character of :data:`UNSAFE_CHARACTERS`
+    but those in *keep* (tab and newline, where a layout uses them) is shown as its
+    escape, so document text can neither drive the terminal nor break a line.
+    Backslashes are left alone, so the result passes through unchanged a second time."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m[0] if m[0] in keep else _escape(m[0]), text)
+
+
 def display_path(path: str) -> str:
     """A path as it can be printed and stored: undecodable bytes of the file name (kept
     as surrogates by the OS layer) become U+FFFD, and control characters are escaped so
     that an error stays on one line."""
     text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return text.translate(_ESCAPE_CONTROL)
-
-
-_ESCAPE_CONTROL = {c: chr(c).encode("unicode_escape").decode("ascii") for c in (*range(0x20), 0x7F)}
+    return printable(text)
 
 
 def say(message: object) -> None:
     """Write one line on stderr: ``minutes: message``. A :class:`MinutesError` prints as
-    ``WHERE[:LINE[:COL]]: message``; this is the only place the prefix is written."""
-    sys.stderr.write(f"{PROGRAM}: {message}\n")
+    ``WHERE[:LINE[:COL]]: message``; this is the only place the prefix is written, and
+    the one place that makes the line safe for a terminal (:func:`printable`), whatever
+    document text the message quotes."""
+    line = printable(str(message), keep="\t")
+    sys.stderr.write(f"{PROGRAM}: {line}\n")
 
 
 class MinutesError(Exception):

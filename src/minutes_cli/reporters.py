@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from minutes_cli import __version__
 from minutes_cli.codes import ALL_CODES
+from minutes_cli.errors import printable
 from minutes_cli.models import Finding, Severity
 
 
@@ -44,14 +45,17 @@ def _one_line(text: str) -> str:
 def report_text(findings: Sequence[Finding], out: TextIO) -> None:
     """``path:line:col: CODE message``, one line each, the shape ruff and flake8 use, so
     editors and CI problem matchers already understand it. Parts that are not known
-    (``:col``, or ``:line:col``) are left out rather than printed as 0."""
+    (``:col``, or ``:line:col``) are left out rather than printed as 0. This is the
+    format people read on a terminal: control characters a message quotes from a
+    document are escaped (``\\x1b``), as on stderr; the other formats keep the text."""
     for finding in findings:
-        where = finding.path
+        where = printable(finding.path)
         if finding.line is not None:
             where += f":{finding.line}"
             if finding.column is not None:
                 where += f":{finding.column}"
-        out.write(f"{where}: {finding.code} {_one_line(finding.message)}\n")
+        message = printable(_one_line(finding.message), keep="\t")
+        out.write(f"{where}: {finding.code} {message}\n")
 
 
 def report_json(findings: Sequence[Finding], out: TextIO) -> None:

@@ -2,7 +2,12 @@
 
 The table is a rich table with the match highlighted in a short snippet; rich is imported
 only when a table is rendered, so a script asking for JSON never pays for it. JSON and CSV
-carry the full text and every field of :class:`~minutes_cli.archive.Hit`.
+carry the full text and every field of :class:`~minutes_cli.archive.Hit`, as stored.
+
+Every cell of the table is a rich ``Text`` built from the document's text with its control
+characters escaped (:func:`~minutes_cli.errors.printable`), never a markup string: a
+document's ``[bold]``, ``[link=…]`` or ``[/]`` is shown as written, and its ESC sequences
+cannot set the window title, write the clipboard or clear the screen.
 """
 
 from __future__ import annotations
@@ -12,10 +17,14 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from minutes_cli.archive import HIT_FIELDS, Hit
+from minutes_cli.errors import printable
 from minutes_cli.writers.csv_writer import LINE_TERMINATOR, safe_cell
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 SNIPPET = 36
 """Characters of context either side of the first match in the table."""
@@ -54,12 +63,33 @@ def snippet(text: str, query: str, width: int = SNIPPET) -> tuple[str, list[tupl
     return window, [(a + shift, b + shift) for a, b in found if a >= start and b <= end]
 
 
+def highlighted(window: str, spans: Sequence[tuple[int, int]]) -> Text:
+    """*window* as a rich ``Text`` with *spans* in bold reverse; each piece is escaped
+    on its own (tab and newline kept), so the highlight stays on the match even where
+    an escape makes the text longer."""
+    from rich.text import Text
+
+    text = Text()
+    done = 0
+    for start, end in spans:
+        if start < done:
+            continue  # overlapping matches: the first one is highlighted
+        text.append(printable(window[done:start], keep="\t\n"))
+        text.append(printable(window[start:end], keep="\t\n"), style="bold reverse")
+        done = end
+    text.append(printable(window[done:], keep="\t\n"))
+    return text
+
+
 def write_table(hits: Sequence[Hit], query: str, out: TextIO, terminal: bool) -> None:
     """A rich table (colour only on a terminal), one row per hit; the first column is
     ``path:first-last`` line, the way editors and ``grep -n`` name a place."""
     from rich.console import Console  # only a table pays for importing rich
     from rich.table import Table
     from rich.text import Text
+
+    def cell(value: str) -> Text:  # shown as written: no markup, no controls
+        return Text(printable(value))
 
     table = Table(caption=f"{len(hits)} utterances", caption_justify="left", expand=True)
     table.add_column("source:lines", overflow="fold", ratio=3)
@@ -68,17 +98,13 @@ def write_table(hits: Sequence[Hit], query: str, out: TextIO, terminal: bool) ->
     table.add_column("speaker", overflow="fold", min_width=6, ratio=1)
     table.add_column("text", overflow="fold", ratio=6)
     for hit in hits:
-        window, spans = snippet(hit.text, query)
-        text = Text(window)
-        for start, end in spans:
-            text.stylize("bold reverse", start, end)
         lines = f"{hit.line_start}" + (f"-{hit.line_end}" if hit.line_end != hit.line_start else "")
         table.add_row(
-            f"{hit.path or '-'}:{lines}",
-            hit.date or "",
-            " ".join(part for part in (hit.section, hit.section_title) if part),
-            " ".join(part for part in (hit.role, hit.speaker) if part),
-            text,
+            cell(f"{hit.path or '-'}:{lines}"),
+            cell(hit.date or ""),
+            cell(" ".join(part for part in (hit.section, hit.section_title) if part)),
+            cell(" ".join(part for part in (hit.role, hit.speaker) if part)),
+            highlighted(*snippet(hit.text, query)),
         )
     console = Console(file=out, force_terminal=terminal, no_color=not terminal, highlight=False)
     console.print(table)

@@ -98,7 +98,9 @@ def check(
 
     Settings may also come from [tool.minutes] in pyproject.toml or from
     minutes.toml (select, ignore, fail-on, format); options win over the file.
-    Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or unreadable input.
+    A code or prefix that chooses no rule (--select X1) is an error; codes are
+    case-sensitive, as in ruff. Exit codes: 0 clean, 1 findings at or above
+    --fail-on, 2 usage error, unreadable input or unknown rule code.
     """
     from minutes_cli import checks  # only check pays for the rules and the config reader
     from minutes_cli.config import find_config
@@ -109,6 +111,8 @@ def check(
         threshold = Severity((fail_on.value if fail_on else None) or config.fail_on or "warning")
     except ValueError as error:
         raise ConfigError(str(config.source or "config"), str(error)) from None
+    checks.check_selectors(select or (), "--select")  # X1: exit 2, not a run that checks nothing
+    checks.check_selectors(ignore or (), "--ignore")
     selection = checks.Selection(
         frozenset(select or config.select), frozenset(ignore or config.ignore)
     )

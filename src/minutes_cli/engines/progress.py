@@ -1,6 +1,8 @@
 """The progress bar of a batch run: rich, on stderr, only for a person watching a terminal.
 
 rich is imported only when a bar is shown, so scripts, pipes and CI never pay for it.
+Its labels are plain text, never rich markup, with control characters escaped: whatever
+a caller puts in them is shown as written.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+from minutes_cli.errors import printable
 
 
 @contextmanager
@@ -29,15 +33,15 @@ def progress(total: int, quiet: bool, what: str) -> Iterator[Callable[[], None] 
     )
 
     columns = (
-        TextColumn(what),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
+        TextColumn("{task.fields[rate]}", markup=False),
         TimeRemainingColumn(),
     )
     started = time.perf_counter()
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(what, total=total, rate="")
+        task = bar.add_task(printable(what), total=total, rate="")
         done = 0
 
         def advance() -> None:

@@ -3,18 +3,19 @@ what the stages found, with pages filled in for paged input.
 
 Also the record of last resort: when a recogniser times out on input nobody has read,
 :func:`line_by_line` keeps every non-blank line as a note, with a diagnostic, instead of
-hanging a batch run.
+hanging a batch run. Both say where the text holds control characters (M304).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from minutes_cli import codes
-from minutes_cli.errors import display_path
+from minutes_cli.errors import CONTROL_CHARACTERS, display_path, printable
 from minutes_cli.grammar.patterns import PatternTimeout
 from minutes_cli.kinds import Newline
-from minutes_cli.models import Document, Meta, Note, Section, Source, Span
+from minutes_cli.models import Diagnostic, Document, Meta, Note, Section, Source, Span
 from minutes_cli.parse.clean import FOLD, Cleaned, newline_style
 from minutes_cli.parse.header import Header
 from minutes_cli.parse.read import SourceText
@@ -24,6 +25,13 @@ from minutes_cli.parse.split import Split
 from minutes_cli.parse.turns import Tokenized
 
 S = TypeVar("S", bound=Span)
+
+#: The characters a terminal would act on, less those the text may hold: tab, and the
+#: line breaks and page breaks (form feeds) that the clean stage reads.
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+
+#: At most this many lines get an M304 each; the last one counts the rest.
+CONTROL_LINES = 20
 
 
 def run(
@@ -37,7 +45,12 @@ def run(
 ) -> Document:
     """The document record; diagnostics in source order."""
     diagnostics = sorted(
-        (*header.diagnostics, *split.diagnostics, *turns.diagnostics),
+        (
+            *header.diagnostics,
+            *split.diagnostics,
+            *turns.diagnostics,
+            *control_characters(source.text),
+        ),
         key=lambda d: (d.line or 0, d.code),
     )
     document = Document(
@@ -134,8 +147,39 @@ def line_by_line(source: SourceText, timeout: PatternTimeout) -> Document:
         utterances=[],
         notes=notes,
         dropped=[],
-        diagnostics=[codes.diagnostic(codes.PATTERN_TIMEOUT, str(timeout), None)],
+        diagnostics=[
+            codes.diagnostic(codes.PATTERN_TIMEOUT, str(timeout), None),
+            *control_characters(source.text),
+        ],
     )
+
+
+def control_characters(text: str) -> list[Diagnostic]:
+    """An M304 for each line that holds a control character, at the first one (line and
+    column 1-based, counted as the clean stage counts them), for the first
+    :data:`CONTROL_LINES` such lines. Text without any costs one search."""
+    if not _CONTROL.search(text):
+        return []
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    found: list[tuple[int, int, str, int]] = []  # line, column, character, how many
+    more = 0
+    for number, line in enumerate(lines, start=1):
+        first = _CONTROL.search(line)
+        if first is None:
+            continue
+        if len(found) == CONTROL_LINES:
+            more += 1
+            continue
+        found.append((number, first.start() + 1, first[0], len(_CONTROL.findall(line))))
+    diagnostics = []
+    for index, (number, column, char, count) in enumerate(found, start=1):
+        message = f"control character {printable(char)} in the text"
+        if count > 1:
+            message += f" ({count} on this line)"
+        if more and index == len(found):
+            message += f"; {more} more lines hold control characters"
+        diagnostics.append(codes.diagnostic(codes.CONTROL_CHARACTER, message, number, column))
+    return diagnostics
 
 
 def _source(source: SourceText, newline: Newline, lines: int, pages: int | None) -> Source:
