@@ -7,7 +7,6 @@ only says where each outcome goes and turns the tally into a summary and an exit
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -43,7 +42,7 @@ from minutes_cli.engines.batch import (
 from minutes_cli.engines.driver import Engine, Keep, Tally
 from minutes_cli.errors import ExitCode, MinutesError, OutputError, UsageError, display_path, say
 from minutes_cli.models import STDIN, Document
-from minutes_cli.parse.read import DEFAULT_MAX_BYTES
+from minutes_cli.parse.read import DEFAULT_MAX_BYTES, read_stdin
 from minutes_cli.writers import Format, Stream, WriteOptions, write
 
 
@@ -169,7 +168,7 @@ def _volume(tally: Tally) -> str:
 def _parse_one(file: str, fmt: Format, path: Path | None, bom: bool, options: ReadOptions) -> None:
     """One input, parsed here; a bad input is a SourceError (exit 2), and no output."""
     if file == STDIN:
-        options = replace(options, stdin=sys.stdin.buffer.read())
+        options = replace(options, stdin=read_stdin(options.max_bytes))
     document = read(file, options)
     try:
         with open_output(path) as out:

@@ -14,7 +14,6 @@ This module knows nothing of typer, and imports rich only when a progress bar is
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -27,6 +26,7 @@ from minutes_cli.engines.local import default_jobs, ordered_map
 from minutes_cli.engines.progress import progress
 from minutes_cli.errors import MinutesError, SourceError, UsageError, say
 from minutes_cli.models import STDIN
+from minutes_cli.parse.read import read_stdin
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Outcome)
@@ -118,7 +118,7 @@ def run(
     # then leaves nothing behind (no new, empty database).
     read = options.read
     if STDIN in inputs:
-        read = replace(read, stdin=sys.stdin.buffer.read())
+        read = replace(read, stdin=read_stdin(read.max_bytes))
     tasks = [task(item, read) for item in found if isinstance(item, Target)]
     opened: AbstractContextManager[Keep[R]] = sink if sink is not None else nullcontext(_count)
     ok = skipped = utterances = size = 0

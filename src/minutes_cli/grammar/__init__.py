@@ -21,6 +21,8 @@ style or event is one table entry. Each module is one subject:
 * :mod:`.events` — floor voices, stage directions, time stamps, rules, signatures;
 * :mod:`.artifacts` — page numbers, running footers and other layout noise;
 * :mod:`.jpdate` — dates and times, Japanese eras, kanji numerals.
+* :mod:`.charsets` — the 7-bit encodings that pass for UTF-8 (ISO-2022-JP, UTF-7), for
+  the read stage.
 
 Patterns run on *normalised* text (full-width digits and letters already folded to ASCII,
 see :mod:`minutes_cli.parse.clean`). Patterns that only one stage uses live in that stage.

@@ -1,10 +1,10 @@
 """The clean stage: raw text to clean lines, with layout noise set aside.
 
-Newlines, the BOM, full-width ASCII and trailing space are folded (:func:`clean_lines`,
-keeping the original 1-based line numbers); page numbers, page markers and running
-headers and footers become ``dropped`` records (:func:`split_artifacts`), so they neither
-join nor break paragraphs; and the wrap width and blank-line convention are learnt from
-what is left (:func:`detect_layout`).
+Newlines, the BOM, zero-width characters, full-width ASCII and trailing space are folded
+(:func:`clean_lines`, keeping the original 1-based line numbers); page numbers, page
+markers and running headers and footers become ``dropped`` records
+(:func:`split_artifacts`), so they neither join nor break paragraphs; and the wrap width
+and blank-line convention are learnt from what is left (:func:`detect_layout`).
 """
 
 from __future__ import annotations
@@ -32,7 +32,13 @@ FOLD: dict[int, int | None] = {
     for cp in range(r[0], r[1] + 1)
 }
 FOLD[0x3000] = 0x20  # IDEOGRAPHIC SPACE
+# Zero-width characters are invisible: one before or after a marker (○\u200b山田議長) or
+# in a label hid the turn from every pattern. U+200B, U+2060 and U+FEFF mean nothing in
+# text; the joiners U+200C and U+200D are folded by _fold_joiners, which keeps them where
+# they spell something. (Other format characters -- bidi marks, the soft hyphen -- stay.)
 FOLD[0xFEFF] = None  # stray BOM / zero-width no-break space inside the text
+FOLD[0x200B] = None  # ZERO WIDTH SPACE
+FOLD[0x2060] = None  # WORD JOINER
 FOLD[0x00A0] = 0x20  # NO-BREAK SPACE
 FOLD[0x000C] = None  # form feed: a page break, counted by page_map, not text
 # PDF text layers: Kangxi radicals (⽅ U+2F45) for the ideographs they look like (方),
@@ -70,9 +76,48 @@ def _char_class(codes: Sequence[int]) -> str:
     )
 
 
-#: Any character that FOLD changes: most lines have none, and a search in C is cheaper
-#: than translating them.
+#: Any character that FOLD changes (a search in C is cheaper than translating a line);
+#: the lines are scanned for these and the joiners, :data:`_TO_FOLD`.
 _FOLDABLE = patterns.char_set(_char_class(list(FOLD)))
+
+
+#: A zero-width (non-)joiner that joins what it must: inside an emoji sequence (👨‍👩‍👧,
+#: after a pictograph, skin tone or VS16), or between the letters of the scripts that
+#: spell with them (Persian, the Indic scripts). Anywhere else it is folded away.
+_JOINER = patterns.compile(r"[\u200c\u200d]")
+_EMOJI_BEFORE = patterns.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]")
+_EMOJI_AFTER = patterns.compile(r"\p{Extended_Pictographic}")
+_JOINING_LETTER = patterns.compile(
+    r"(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Latin}\p{Common}\p{Greek}\p{Cyrillic}"
+    r"\p{Hangul}])[\p{L}\p{M}]"
+)
+
+
+def _fold_joiners(line: str) -> str:
+    """``line`` without the joiners that join nothing (see :data:`_JOINER`)."""
+
+    def keep(match: regex.Match[str]) -> str:
+        at = match.start()
+        before = line[at - 1] if at else ""
+        after = line[at + 1 : at + 2]
+        emoji = _EMOJI_BEFORE.match(before) and _EMOJI_AFTER.match(after)
+        letters = _JOINING_LETTER.match(before) and _JOINING_LETTER.match(after)
+        return match[0] if emoji or letters else ""
+
+    return _JOINER.sub(keep, line)
+
+
+#: Any character :func:`_fold` may change: most lines have none.
+_TO_FOLD = patterns.char_set(_FOLDABLE.pattern[:-1] + "\u200c\u200d]")
+
+
+def _fold(line: str, table: dict[int, int | None]) -> str:
+    """One line's characters folded: the table, then the joiners (for a line that has
+    something to fold, see :data:`_TO_FOLD`)."""
+    line = line.translate(table)
+    if "\u200d" in line or "\u200c" in line:
+        line = _fold_joiners(line)
+    return line
 
 
 class Lines(NamedTuple):
@@ -129,13 +174,17 @@ def newline_style(text: str) -> Newline:
 
 
 def fold(text: str) -> str:
-    """The character-level normalisation alone, as text: newlines to LF, BOM dropped,
-    full-width ASCII folded, PDF glyphs repaired, trailing blanks cut (form feeds kept).
+    """The character-level normalisation alone, as text: newlines to LF, BOM and
+    zero-width characters dropped, full-width ASCII folded, PDF glyphs repaired, trailing
+    blanks cut (form feeds kept).
     ``fold(fold(t)) == fold(t)``; :func:`clean_lines` works on exactly this."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(_TRAILING.sub("", line.translate(_FOLD_TEXT)) for line in lines)
+    return "\n".join(
+        _TRAILING.sub("", _fold(line, _FOLD_TEXT) if _TO_FOLD.search(line) else line)
+        for line in lines
+    )
 
 
 #: fold() keeps form feeds: they are the page breaks that clean_lines counts.
@@ -157,7 +206,7 @@ def clean_lines(text: str) -> Lines:
         if not raw_line or raw_line.isspace():  # the common blank line, without the scans
             gap += 1
             continue
-        folded = (raw_line.translate(FOLD) if _FOLDABLE.search(raw_line) else raw_line).rstrip()
+        folded = (_fold(raw_line, FOLD) if _TO_FOLD.search(raw_line) else raw_line).rstrip()
         if not folded:
             gap += 1
             continue

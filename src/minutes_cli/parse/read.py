@@ -1,7 +1,10 @@
 """The read stage: bytes in, text out, with clear errors at the edge of the pipeline.
 
-This is the only stage that touches the file system. Text files are decoded by a fixed
-chain (BOM, strict UTF-8, strict CP932 and EUC-JP, then charset-normalizer if installed);
+This is the only stage that touches the file system. Every input is read in chunks and
+no further than ``max_bytes`` + 1 bytes, whatever it is: a regular file (whose size is
+checked first, for free), standard input, a FIFO or a device (``/dev/zero``), which have
+no size to check. Text files are decoded by a fixed chain (BOM, ISO-2022-JP, UTF-7
+refused, strict UTF-8, strict CP932 and EUC-JP, then charset-normalizer if installed);
 PDFs have their text layer extracted (pages separated by form feeds, which the clean stage
 counts into page numbers). Errors are :class:`~minutes_cli.errors.SourceError` with the
 path and, where it helps, the 1-based line and column of the first bad byte.
@@ -12,17 +15,25 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import stat
+import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 import regex as re
 
 from minutes_cli.errors import SourceError
-from minutes_cli.grammar import patterns
+from minutes_cli.grammar import charsets, patterns
 from minutes_cli.kinds import SourceFormat
 
 #: Refuse inputs larger than this by default; minutes are rarely over a few MB.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+#: Streams are read this much at a time, so that the limit is noticed within one chunk.
+CHUNK_BYTES = 1024 * 1024
+
+#: What standard input is called in error lines.
+STDIN_NAME = "<stdin>"
 
 #: How much of the start of a file is checked for NUL bytes (binary sniffing).
 BINARY_SNIFF_BYTES = 8192
@@ -31,8 +42,11 @@ BINARY_SNIFF_BYTES = 8192
 #: ``shift_jis`` codec: that one maps 0x8160 to 〜 (not ～) and has no ① or ㈱.
 LEGACY_ENCODINGS = ("cp932", "euc_jp")
 
-#: Byte-order marks, checked first; they settle the encoding.
+#: Byte-order marks, checked first; they settle the encoding. UTF-32 before UTF-16: the
+#: UTF-32 LE mark (FF FE 00 00) starts with the UTF-16 LE one (FF FE).
 BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -128,7 +142,13 @@ def _decode_text(data: bytes, name: str, encoding: str | None) -> tuple[str, str
         return _strict(data, codec, name), codec
     for bom, codec in BOMS:
         if data.startswith(bom):
+            if codec == "utf-32-le" and not _decodes(data[len(bom) :], codec):
+                continue  # UTF-16 LE whose first character is U+0000: the next mark
             return _strict(data, codec, name, skip=len(bom)), f"{codec} (BOM)"
+    seven_bit = charsets.iso2022(data, name)
+    if seven_bit:
+        return seven_bit
+    charsets.refuse_utf7(data, name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -156,6 +176,14 @@ def _decode_text(data: bytes, name: str, encoding: str | None) -> tuple[str, str
     )
 
 
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
     """The last resort: charset-normalizer's best guess, when it is installed and sure."""
     try:
@@ -172,7 +200,7 @@ def decode(
     data: bytes, path: str | None, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
 ) -> SourceText:
     """Bytes to text: PDF text layer, or text by the decoding chain; refuses non-minutes."""
-    name = path or "<stdin>"
+    name = path or STDIN_NAME
     if len(data) > max_bytes:
         raise SourceError(name, f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
     if not data:
@@ -180,17 +208,25 @@ def decode(
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(PDF_MAGIC):
         return SourceText(read_pdf(data, name), path, digest, len(data), None, "pdf")
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
-        encoding or ""
-    ).lower().replace("-", "").startswith("utf16")
     nul = data.find(b"\x00", 0, BINARY_SNIFF_BYTES)
-    if nul >= 0 and not utf16:
+    if nul >= 0 and not _wide(data, encoding):
         line, column = _position(data, nul)
         raise SourceError(name, "binary file (NUL byte), not text", line, column)
     text, used = _decode_text(data, name, encoding)
     if not text.strip():
         raise SourceError(name, "no text, only white space")
     return SourceText(text, path, digest, len(data), used)
+
+
+def _wide(data: bytes, encoding: str | None) -> bool:
+    """Whether NUL bytes are expected: UTF-16 or UTF-32, by its BOM or as ``--encoding``."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+        return True
+    try:
+        codec = codecs.lookup(encoding).name if encoding else ""
+    except LookupError:
+        return False  # the decoder reports the unknown name
+    return codec.startswith(("utf-16", "utf-32"))
 
 
 def read_pdf(data: bytes, name: str) -> str:
@@ -227,19 +263,43 @@ def from_text(text: str, path: str | None) -> SourceText:
     return SourceText(text, path, hashlib.sha256(data).hexdigest(), len(data), "utf-8")
 
 
+def read_bounded(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """All of ``stream``, read in chunks, or a :class:`SourceError` as soon as it gives
+    more than ``max_bytes``: a stream has no size to check first (``yes |``, a FIFO,
+    ``/dev/zero``), so at most ``max_bytes`` + 1 bytes are ever held."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(min(CHUNK_BYTES, max_bytes + 1 - total)):
+        total += len(chunk)
+        if total > max_bytes:
+            raise SourceError(
+                name, f"over the limit of {max_bytes:,} bytes (stopped reading there)"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Standard input, bounded like any other input (see :func:`read_bounded`)."""
+    return read_bounded(sys.stdin.buffer, STDIN_NAME, max_bytes)
+
+
 def read_path(
     path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
 ) -> SourceText:
-    """Read and decode a file; every failure is a :class:`SourceError`."""
+    """Read and decode a file, FIFO or device; every failure is a :class:`SourceError`."""
     name = str(path)
     target = Path(path)
     try:
         if target.is_dir():
             raise SourceError(name, "is a directory, not a file")
-        size = target.stat().st_size
-        if size > max_bytes:
-            raise SourceError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-        data = target.read_bytes()
+        info = target.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:  # refused unread
+            raise SourceError(
+                name, f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,}"
+            )
+        with target.open("rb") as handle:
+            data = read_bounded(handle, name, max_bytes)
     except FileNotFoundError:
         raise SourceError(name, "no such file") from None
     except PermissionError:
