@@ -69,7 +69,8 @@ def extract(data: bytes, max_chars: int, max_lines: int) -> str:
         def end_page(self, page: PDFPage) -> None:
             assert self.laparams is not None
             chars = [item for item in self.cur_item if isinstance(item, LTChar)]
-            for lines, _ in enumerate(self.cur_item.group_objects(self.laparams, chars), 1):
+            grouped = self.cur_item.group_objects(self.laparams, chars) if chars else ()
+            for lines, _ in enumerate(grouped, 1):
                 if lines > max_lines:
                     raise PageTooBusy(self.page_number, "text lines", max_lines)
             super().end_page(page)
