@@ -270,7 +270,8 @@ def test_the_extractor_dies_with_its_parent(tmp_path: Path) -> None:
     """``kill -9`` of the parent leaves no extractor behind (it watches its parent)."""
     bomb = tmp_path / "bomb.pdf"
     bomb.write_bytes(text_bomb(2_500))
-    env = {**os.environ, "MINUTES_PDF_MAX_LINES": "100000"}
+    # Bounds lifted so that the extractor would run for a minute on its own.
+    env = {**os.environ, "MINUTES_PDF_MAX_LINES": "100000", "MINUTES_PDF_MEMORY_MB": "4000"}
     parent = subprocess.Popen(
         [sys.executable, "-m", "minutes_cli.cli", "parse", str(bomb)],
         env=env,
