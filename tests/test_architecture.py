@@ -45,6 +45,7 @@ SHARED = (
     "minutes_cli.models",
     "minutes_cli.codes",
     "minutes_cli.errors",
+    "minutes_cli.parse.pdf",  # the read stage's PDF extractor: it imports only the errors
 )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import io
 import stat
 import sys
 from pathlib import Path
@@ -230,20 +229,11 @@ def _wide(data: bytes, encoding: str | None) -> bool:
 
 
 def read_pdf(data: bytes, name: str) -> str:
-    """The text layer of a PDF, pages separated by form feeds, spaced-out names repaired."""
-    try:
-        from pdfminer.high_level import extract_text
-        from pdfminer.pdfparser import PDFSyntaxError
-    except ImportError:  # an optional extra: the core stays light
-        raise SourceError(
-            name, "reading PDF needs the pdf extra: pip install 'minutes-cli[pdf]'"
-        ) from None
-    try:
-        text: str = extract_text(io.BytesIO(data))
-    except PDFSyntaxError as error:
-        raise SourceError(name, f"not a readable PDF: {error}") from None
-    except Exception as error:  # pdfminer raises many kinds on damaged files
-        raise SourceError(name, f"not a readable PDF: {type(error).__name__}: {error}") from None
+    """The text layer of a PDF, pages separated by form feeds, spaced-out names repaired;
+    extracted in a child process with time and memory budgets (:mod:`.pdf`)."""
+    from minutes_cli.parse.pdf import extract_text
+
+    text = extract_text(data, name)
     if not text.replace("\f", "").strip():
         raise SourceError(
             name, "PDF has no text layer (a scan?); run OCR first, e.g. ocrmypdf, then parse"
