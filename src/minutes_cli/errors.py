@@ -33,8 +33,10 @@ class ExitCode(IntEnum):
     UNAVAILABLE = 69
     #: A bug in minutes itself (the message says how to get a traceback).
     INTERNAL_ERROR = 70
-    #: Interrupted with Ctrl-C.
+    #: Interrupted with Ctrl-C (SIGINT).
     INTERRUPTED = 130
+    #: Stopped by SIGTERM (``kill``, a job scheduler, a container stopping).
+    TERMINATED = 143
 
 
 def display_path(path: str) -> str:
