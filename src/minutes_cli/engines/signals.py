@@ -124,6 +124,13 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     os._exit(int(ExitCode.TERMINATED))  # idle: nothing to clean up
 
 
+def ignore_interrupts() -> None:
+    """Ignore Ctrl-C in this process (run on each worker of a local Dask cluster: the
+    terminal sends Ctrl-C to the whole process group, and only the client acts on it)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def worker_init(parent: int) -> None:
     """Pool initializer: ignore Ctrl-C, stop on SIGTERM, and die with ``parent``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
