@@ -327,3 +327,26 @@ def test_workers_ignore_ctrl_c_and_stop_on_sigterm() -> None:
         sigint, sigterm = pool.submit(_worker_state, os.getpid()).result(timeout=HANG)
     assert sigint == signal.SIG_IGN
     assert sigterm not in (signal.SIG_DFL, signal.SIG_IGN)
+
+
+class _DiesInterrupted:
+    def __del__(self) -> None:  # a signal handler that ran inside a finalizer
+        raise signals.Interrupted(signal.SIGTERM)
+
+
+def test_a_signal_swallowed_by_a_finalizer_is_delivered_again(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hook, previous = sys.unraisablehook, signal.getsignal(signal.SIGTERM)
+    sys.unraisablehook = signals._unraisable(hook)
+    try:
+        with pytest.raises(signals.Interrupted) as raised:
+            _DiesInterrupted()  # finalized at once: Python cannot raise from there
+            time.sleep(0.05)  # the signal sent again lands here
+        assert raised.value.signum == signal.SIGTERM
+        assert "Exception ignored" not in capsys.readouterr().err
+    finally:
+        sys.unraisablehook = hook
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, previous)

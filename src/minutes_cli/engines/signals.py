@@ -39,6 +39,9 @@ NAMES = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 #: ``prctl`` option number of ``PR_SET_PDEATHSIG`` (linux/prctl.h).
 _PR_SET_PDEATHSIG = 1
 
+#: Seconds after which a signal swallowed by a finalizer is raised again.
+_AGAIN = 0.01
+
 #: Seconds between two looks at the parent's pid where prctl is not available.
 _WATCH_INTERVAL = 0.5
 
@@ -88,6 +91,26 @@ def install() -> None:
     for number in NAMES:
         if signal.getsignal(number) is not signal.SIG_IGN:  # nohup & co. keep theirs
             signal.signal(number, _raise)
+    sys.unraisablehook = _unraisable(sys.unraisablehook)
+
+
+def _unraisable(
+    hook: Callable[[sys.UnraisableHookArgs], object],
+) -> Callable[[sys.UnraisableHookArgs], None]:
+    """A signal that lands in a ``__del__`` (or a callback Python cannot raise from) is
+    swallowed there, with "Exception ignored in ..." and a traceback on stderr. Say
+    nothing instead; in the parent, deliver the signal again, so that the run still stops."""
+
+    def handle(unraisable: sys.UnraisableHookArgs) -> None:
+        error = unraisable.exc_value
+        if isinstance(error, Interrupted):
+            # Again in a moment, from a timer: raised from here, it would be swallowed again.
+            signal.signal(signal.SIGALRM, lambda _, frame: _raise(error.signum, frame))
+            signal.setitimer(signal.ITIMER_REAL, _AGAIN)
+        elif not isinstance(error, _Stop):  # a worker's: it exits once the job is done
+            hook(unraisable)
+
+    return handle
 
 
 @contextmanager
@@ -116,9 +139,12 @@ class _Stop(BaseException):
 
 
 _busy = False  # a worker is inside a job (its SIGTERM must unwind it first)
+_stopping = False  # a worker was told to stop (if the job swallowed _Stop, it ends after it)
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
+    global _stopping
+    _stopping = True
     if _busy:
         raise _Stop
     os._exit(int(ExitCode.TERMINATED))  # idle: nothing to clean up
@@ -135,6 +161,7 @@ def worker_init(parent: int) -> None:
     """Pool initializer: ignore Ctrl-C, stop on SIGTERM, and die with ``parent``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
+    sys.unraisablehook = _unraisable(sys.unraisablehook)
     if not _death_signal(signal.SIGTERM):
         threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the parent died before the watch was set
@@ -165,7 +192,10 @@ def guarded(job: Callable[[A], R], item: A) -> R:
     global _busy
     _busy = True
     try:
-        return job(item)
+        result = job(item)
+        if _stopping:  # _Stop was swallowed (by a __del__): the job ended whole, then stop
+            os._exit(int(ExitCode.TERMINATED))
+        return result
     except _Stop:
         os._exit(int(ExitCode.TERMINATED))
     finally:
