@@ -34,8 +34,10 @@ class ExitCode(IntEnum):
     UNAVAILABLE = 69
     #: A bug in minutes itself (the message says how to get a traceback).
     INTERNAL_ERROR = 70
-    #: Interrupted with Ctrl-C.
+    #: Interrupted with Ctrl-C (SIGINT).
     INTERRUPTED = 130
+    #: Stopped by SIGTERM (``kill``, a job scheduler, a container stopping).
+    TERMINATED = 143
 
 
 #: What a terminal acts on instead of showing, as a regex character class: the C0

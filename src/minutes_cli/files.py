@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,18 +17,14 @@ def atomic_writer(path: Path, make_parents: bool = False) -> Iterator[TextIO]:
     missing folders (``--out-dir`` trees); otherwise a missing folder is an error."""
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # Named before it exists (not mkstemp, which names it only once it is created): a
+    # signal at any moment after the file appears unwinds into the clean-up below.
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
+        with open(temporary, "x", encoding="utf-8", newline="") as handle:  # the usual mode
             yield handle
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+    except BaseException as error:
+        if not (isinstance(error, FileExistsError) and error.filename == str(temporary)):
+            temporary.unlink(missing_ok=True)  # (that one is another writer's)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

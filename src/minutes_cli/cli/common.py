@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from minutes_cli import __version__
+from minutes_cli.engines import signals
 from minutes_cli.engines.batch import ReadOptions
 from minutes_cli.engines.driver import BatchOptions, Engine
 from minutes_cli.errors import ExitCode, MinutesError, say
@@ -55,10 +56,15 @@ app = typer.Typer(
 
 def main() -> None:
     """Console-script entry point: the app (which reports a MinutesError itself), plus
-    Ctrl-C and last-resort handling of bugs."""
+    Ctrl-C, SIGTERM (one line, with what a batch had done, and exit 130 or 143) and
+    last-resort handling of bugs."""
+    signals.install()
     try:
         app()
-    except KeyboardInterrupt:
+    except signals.Interrupted as stop:
+        say(stop)
+        sys.exit(stop.exit_code)
+    except KeyboardInterrupt:  # raised by code of ours that ran before install()
         say("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
     except Exception as error:  # a bug: one line, not a traceback, unless asked for

@@ -37,11 +37,12 @@ import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from minutes_cli import errors
+from minutes_cli.engines import signals
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -143,13 +144,18 @@ class DaskEngine:
         )
         limit = window or PER_WORKER * self.workers
         pending: deque[Future[list[R]]] = deque()
-        for chunk in _chunks(items, size):
-            bag = db.from_sequence(chunk, npartitions=1).map(job)
-            pending.append(self.client.compute(bag))
-            if len(pending) >= limit:
+        try:
+            for chunk in _chunks(items, size):
+                bag = db.from_sequence(chunk, npartitions=1).map(job)
+                pending.append(self.client.compute(bag))
+                if len(pending) >= limit:
+                    yield from self._result(pending.popleft())
+            while pending:
                 yield from self._result(pending.popleft())
-        while pending:
-            yield from self._result(pending.popleft())
+        except BaseException:  # interrupted, or the consumer stopped: drop what is queued
+            with suppress(Exception):  # a client already closing has nothing to cancel
+                self.client.cancel(list(pending), force=True)
+            raise
 
     def _result(self, future: Future[list[R]]) -> list[R]:
         from distributed.comm.core import CommClosedError
@@ -222,6 +228,7 @@ def _connect(scheduler: str | None, workers: int) -> Iterator[DaskEngine]:
         except Exception as error:  # ports, process limits: say so in one line
             raise Unavailable("--engine", f"cannot start a local Dask cluster: {error}") from None
         with cluster, Client(cluster, set_as_default=False) as client:
+            client.run(signals.ignore_interrupts)  # Ctrl-C is the client's to act on
             yield DaskEngine(client, str(cluster.scheduler_address))
         return
     check_address(scheduler)

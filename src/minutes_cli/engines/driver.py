@@ -22,9 +22,10 @@ from enum import Enum
 from typing import TypeVar
 
 from minutes_cli.engines.batch import Missing, Outcome, ReadOptions, Target, discover
-from minutes_cli.engines.local import default_jobs, ordered_map
+from minutes_cli.engines.local import DIED, default_jobs, ordered_map
 from minutes_cli.engines.progress import progress
-from minutes_cli.errors import MinutesError, SourceError, UsageError, say
+from minutes_cli.engines.signals import Interrupted
+from minutes_cli.errors import MinutesError, SourceError, UsageError, display_path, say
 from minutes_cli.models import STDIN
 from minutes_cli.parse.read import read_stdin
 
@@ -105,6 +106,11 @@ def run(
     cannot start) and gives the :data:`Keep` function each outcome that did not fail goes
     to; without one, outcomes are only counted. A failed outcome is one line on stderr.
     The progress bar is labelled ``what``.
+
+    Ctrl-C or SIGTERM (:class:`~minutes_cli.engines.signals.Interrupted`) stops the
+    engine and closes the sink (temporary files are removed, a database keeps the whole
+    documents stored so far); the exception goes on with what was done by then as its
+    ``summary`` (None when ``quiet``), for the CLI's last line.
     """
     started = time.perf_counter()
     found = list(discover(inputs, options.globs))
@@ -119,32 +125,52 @@ def run(
     read = options.read
     if STDIN in inputs:
         read = replace(read, stdin=read_stdin(read.max_bytes))
-    tasks = [task(item, read) for item in found if isinstance(item, Target)]
+    targets = [item for item in found if isinstance(item, Target)]
+    tasks = [task(item, read) for item in targets]
+
+    def died(index: int, task: T) -> _Died:
+        return _Died(f"{display_path(targets[index].path)}: {DIED}")
+
     opened: AbstractContextManager[Keep[R]] = sink if sink is not None else nullcontext(_count)
     ok = skipped = utterances = size = 0
     failed = len(missing)
-    with (
-        _engine(options, job, tasks) as outcomes,
-        opened as keep,
-        progress(len(tasks), options.quiet, what) as advance,
-    ):
-        for outcome in outcomes:
-            if outcome.error is not None:
-                failed += 1
-                say(outcome.error)
-            elif outcome.skipped:
-                skipped += 1
-            elif (error := keep(outcome)) is not None:
-                failed += 1
-                say(error)
-            else:
-                ok += 1
-                utterances += outcome.utterances
-                size += outcome.size
-            if advance:
-                advance()
+    try:
+        with (
+            _engine(options, job, tasks, died) as outcomes,
+            opened as keep,
+            progress(len(tasks), options.quiet, what) as advance,
+        ):
+            for outcome in outcomes:
+                if isinstance(outcome, _Died) or outcome.error is not None:
+                    failed += 1
+                    say(outcome.error)
+                elif outcome.skipped:
+                    skipped += 1
+                elif (error := keep(outcome)) is not None:
+                    failed += 1
+                    say(error)
+                else:
+                    ok += 1
+                    utterances += outcome.utterances
+                    size += outcome.size
+                if advance:
+                    advance()
+    except Interrupted as stop:
+        if not options.quiet:
+            done = ok + failed + skipped - len(missing)
+            stop.summary = (
+                f"{done} of {len(tasks)} inputs done: {ok} ok, {failed} failed, {skipped} skipped"
+            )
+        raise
     elapsed = time.perf_counter() - started
     return Tally(len(found), len(missing), ok, failed, skipped, utterances, size, elapsed)
+
+
+@dataclass(frozen=True)
+class _Died:
+    """An input whose worker process died while reading it (it fails alone)."""
+
+    error: str
 
 
 def _count(outcome: Outcome) -> None:
@@ -152,14 +178,25 @@ def _count(outcome: Outcome) -> None:
 
 
 @contextmanager
-def _engine(options: BatchOptions, job: Callable[[T], R], tasks: list[T]) -> Iterator[Iterator[R]]:
-    """The outcomes of ``tasks`` in input order, from the chosen engine. A Dask engine that
-    cannot run raises :class:`~minutes_cli.errors.EngineError` (exit 2: a missing extra, a
-    bad address) or :class:`~minutes_cli.errors.EngineUnavailable` (exit 69: a scheduler
-    that cannot be reached or started, or was lost)."""
+def _engine(
+    options: BatchOptions,
+    job: Callable[[T], R],
+    tasks: list[T],
+    died: Callable[[int, T], _Died],
+) -> Iterator[Iterator[R | _Died]]:
+    """The outcomes of ``tasks`` in input order, from the chosen engine; a task whose
+    worker process died gives ``died(position, task)``. A Dask engine that cannot run
+    raises :class:`~minutes_cli.errors.EngineError` (exit 2: a missing extra, a bad
+    address) or :class:`~minutes_cli.errors.EngineUnavailable` (exit 69: a scheduler that
+    cannot be reached or started, or was lost). The engine is stopped on the way out,
+    whatever ends the run (its workers too, when interrupted)."""
     if options.engine is Engine.LOCAL:
         workers = 1 if len(tasks) < 2 else (options.jobs or default_jobs())
-        yield ordered_map(job, tasks, workers)
+        outcomes = ordered_map(job, tasks, workers, died=died)
+        try:
+            yield outcomes
+        finally:
+            outcomes.close()  # now, not when collected: the workers stop here
         return
     from minutes_cli.engines import dask_engine  # only Dask runs pay for importing dask
 

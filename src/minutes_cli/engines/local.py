@@ -3,21 +3,46 @@
 ``concurrent.futures`` does the process management; what it does not do is keep
 only a bounded number of tasks in flight while still yielding results in input
 order (``Executor.map`` submits every task at once, so its bookkeeping grows with
-the number of files). :func:`ordered_map` adds that window.
+the number of files). :func:`ordered_map` adds that window, and two things a batch
+tool needs that the pool does not do:
+
+- **Stopping.** When the run is interrupted (Ctrl-C, SIGTERM, or a consumer that stops
+  reading), pending tasks are cancelled and the workers are terminated, not awaited:
+  ``shutdown(wait=True)`` would wait for every task in flight. The workers themselves
+  ignore Ctrl-C and die with the parent (:mod:`minutes_cli.engines.signals`).
+- **A worker that dies** (``kill -9``, the OOM killer) breaks the whole pool: every task
+  in flight fails with ``BrokenProcessPool``, not only the one that killed it. Those
+  tasks are run again one at a time in a pool of their own, which names the input that
+  kills its worker (it fails alone, through ``died``); the rest of the run goes on in a
+  new pool.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING, TypeVar
 
+from minutes_cli.engines import signals
+
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 A = TypeVar("A")
 R = TypeVar("R")
+B = TypeVar("B")
+
+#: What a failed input says when its worker process died while reading it.
+DIED = "its worker process died while reading it (killed, or out of memory)"
+
+#: Seconds the workers get to clean up after SIGTERM before they are killed.
+GRACE = 1.0
+
+if TYPE_CHECKING:
+    #: A task in flight: its position in the input, the task, and its future.
+    _Flight = tuple[int, A, Future[R]]
 
 
 def default_jobs() -> int:
@@ -29,21 +54,127 @@ def default_jobs() -> int:
 
 
 def ordered_map(
-    job: Callable[[A], R], items: Iterable[A], jobs: int, window: int | None = None
-) -> Iterator[R]:
+    job: Callable[[A], R],
+    items: Iterable[A],
+    jobs: int,
+    window: int | None = None,
+    died: Callable[[int, A], B] | None = None,
+) -> Generator[R | B, None, None]:
     """``map(job, items)`` over ``jobs`` processes, in order, with at most ``window``
-    tasks in flight (default: 4 per worker). ``jobs == 1`` runs in this process."""
+    tasks in flight (default: 4 per worker). ``jobs == 1`` runs in this process.
+
+    An item whose worker process dies (run again alone, it dies again) gives
+    ``died(position, item)`` in its place; without ``died`` the pool's
+    ``BrokenProcessPool`` is raised."""
     if jobs <= 1:
         yield from map(job, items)
         return
+    limit = window or 4 * jobs
+    work: Iterator[tuple[int, A]] = enumerate(items)
+    while True:
+        broken, unsent = yield from _window(job, work, jobs, limit)
+        if not broken:
+            return
+        yield from _one_by_one(job, broken, died)
+        work = chain(unsent, work)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor  # not for one file in this process
 
-    limit = window or 4 * jobs
-    pending: deque[Future[R]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for item in items:
-            pending.append(pool.submit(job, item))
+    return ProcessPoolExecutor(
+        max_workers=jobs, initializer=signals.worker_init, initargs=(os.getpid(),)
+    )
+
+
+def _window(
+    job: Callable[[A], R], work: Iterator[tuple[int, A]], jobs: int, limit: int
+) -> Generator[R, None, tuple[list[_Flight[A, R]], list[tuple[int, A]]]]:
+    """Run ``work`` in one pool, yielding results in order. Returns, if a worker died,
+    the tasks that were in flight (to run again alone) and those not yet sent."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: deque[_Flight[A, R]] = deque()
+    pool = _pool(jobs)
+    try:
+        for index, item in work:
+            try:
+                with signals.deferred():  # the first submit forks the workers
+                    future = pool.submit(signals.guarded, job, item)
+            except BrokenProcessPool:
+                return list(pending), [(index, item)]
+            pending.append((index, item, future))
             if len(pending) >= limit:
-                yield pending.popleft().result()
+                if _broken(pending[0][2]):
+                    return list(pending), []
+                yield pending.popleft()[2].result()
         while pending:
-            yield pending.popleft().result()
+            if _broken(pending[0][2]):
+                return list(pending), []
+            yield pending.popleft()[2].result()
+        pool.shutdown(wait=True)
+        return [], []
+    except BaseException:  # Ctrl-C, SIGTERM, a bug, or the consumer stopped (GeneratorExit)
+        stop(pool, (future for _, _, future in pending))
+        raise
+
+
+def _broken(future: Future[R]) -> bool:
+    """Wait for ``future``; True if its pool broke (a worker died) before it finished.
+    (``exception()`` waits without raising the job's exception; an interruption while
+    waiting goes on up.)"""
+    from concurrent.futures.process import BrokenProcessPool
+
+    return not future.cancelled() and isinstance(future.exception(), BrokenProcessPool)
+
+
+def _one_by_one(
+    job: Callable[[A], R], flights: list[_Flight[A, R]], died: Callable[[int, A], B] | None
+) -> Iterator[R | B]:
+    """The tasks a broken pool left: those that finished, as they are; the others run
+    again one at a time, so that a task that kills its worker is known and fails alone."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for index, item, future in flights:
+            if future.done() and not future.cancelled() and not _broken(future):
+                yield future.result()
+                continue
+            if pool is None:
+                pool = _pool(1)
+            alone = pool.submit(signals.guarded, job, item)
+            if not _broken(alone):
+                yield alone.result()
+                continue
+            pool.shutdown(wait=True)
+            pool = None
+            if died is None:
+                raise BrokenProcessPool(DIED)
+            yield died(index, item)
+        if pool is not None:
+            pool.shutdown(wait=True)
+    except BaseException:
+        if pool is not None:
+            stop(pool, ())
+        raise
+
+
+def stop(pool: ProcessPoolExecutor, futures: Iterable[Future[R]]) -> None:
+    """Stop ``pool`` now: cancel what has not started, SIGTERM the workers (each removes
+    its temporary file and exits), and SIGKILL those still alive after :data:`GRACE`."""
+    with signals.deferred():
+        for future in futures:
+            future.cancel()
+        # The pool has no public list of its processes; it is the one way to reach them.
+        processes = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(GRACE)
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+                process.join(GRACE)
