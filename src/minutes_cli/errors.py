@@ -36,6 +36,9 @@ class ExitCode(IntEnum):
     INTERNAL_ERROR = 70
     #: Interrupted with Ctrl-C.
     INTERRUPTED = 130
+    #: Standard output was closed by its reader (``minutes parse x | head -c1``): the status
+    #: a Unix tool killed by SIGPIPE gives (128 + 13), said quietly.
+    BROKEN_PIPE = 141
 
 
 #: What a terminal acts on instead of showing, as a regex character class: the C0

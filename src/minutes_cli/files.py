@@ -1,31 +1,85 @@
-"""Writing output files so that a failed or interrupted run never leaves half a file."""
+"""Writing output files so that a failed or interrupted run never leaves half a file,
+and never replaces what is not a file of ours to replace (a device, a FIFO, a symlink)."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+#: How many symlinks are followed before giving up, as the Linux kernel does (MAXSYMLINKS).
+_MAX_LINKS = 40
+
 
 @contextmanager
 def atomic_writer(path: Path, make_parents: bool = False) -> Iterator[TextIO]:
     """A text stream that becomes ``path`` only when the block ends without error:
     written to a temporary file beside it, then renamed over it. ``make_parents`` creates
-    missing folders (``--out-dir`` trees); otherwise a missing folder is an error."""
+    missing folders (``--out-dir`` trees); otherwise a missing folder is an error.
+
+    Only a regular file (or a new name) is replaced so. A symlink is followed and its
+    target replaced (the link stays a link); a device, a FIFO or an open file reached
+    through ``/proc`` (``/dev/stdout``, ``/dev/fd/N``) is written into, as every Unix
+    tool does: ``-o /dev/null`` must not turn the device into a file."""
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    target = write_target(path)
+    if target is None:
+        with _open_in_place(path) as handle:
+            yield handle
+        return
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)  # keep a file's mode
+    except FileNotFoundError:
+        mode = None
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with open(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(temporary, path)
+        # mkstemp makes 0600: give the replaced file's mode, or the usual one
+        os.chmod(temporary, 0o666 & ~_umask() if mode is None else mode)
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_target(path: Path) -> Path | None:
+    """The regular file (or the new name) that writing ``path`` atomically replaces, with
+    every symlink followed; None when ``path`` is something to write into instead: a
+    device, a FIFO, a socket, or anything under ``/proc`` (where ``/dev/stdout`` leads:
+    the open file of a process, not a name to replace). Raises OSError (ELOOP, EACCES…)."""
+    current = Path(os.path.abspath(path))
+    for _ in range(_MAX_LINKS):
+        current = Path(os.path.realpath(current.parent)) / current.name
+        if current.parts[1:2] == ("proc",):
+            return None
+        try:
+            status = os.lstat(current)
+        except FileNotFoundError:
+            return current  # a new file (also where a dangling symlink points)
+        if stat.S_ISLNK(status.st_mode):
+            current = current.parent / os.readlink(current)  # an absolute link replaces all
+            continue
+        return current if stat.S_ISREG(status.st_mode) else None
+    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+
+
+@contextmanager
+def _open_in_place(path: Path) -> Iterator[TextIO]:
+    """``path`` opened for writing into, not replaced. No O_TRUNC (a device or FIFO has
+    nothing to truncate); O_APPEND for a regular file reached through ``/proc``, which is
+    a file the shell opened (``>> log`` must not lose the log)."""
+    flags = os.O_WRONLY
+    if stat.S_ISREG(os.stat(path).st_mode):
+        flags |= os.O_APPEND
+    with open(os.open(path, flags), "w", encoding="utf-8", newline="") as handle:
+        yield handle
 
 
 def _umask() -> int:

@@ -7,8 +7,9 @@ only says where each outcome goes and turns the tally into a summary and an exit
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
@@ -37,6 +38,7 @@ from minutes_cli.engines.batch import (
     ReadOptions,
     Target,
     is_dir,
+    output_path,
     parse_one,
     read,
 )
@@ -191,8 +193,13 @@ def _parse_many(
     """Every input, on the driver's engine: with --out-dir the workers write one file each;
     else the client writes one stream on stdout, in input order."""
 
+    taken: dict[Path, str] = {}  # --out-dir: each output, and the input it is written for
+
     def task(target: Target, options: ReadOptions) -> ParseTask:
-        return ParseTask(target, fmt, options, out_dir, skip_existing, bom)
+        made = ParseTask(target, fmt, options, out_dir, skip_existing, bom)
+        if out_dir is not None:
+            _claim(taken, output_path(made), target.path)
+        return made
 
     try:
         sink = _to_stdout(fmt, bom) if out_dir is None else None
@@ -210,18 +217,61 @@ def _parse_many(
     return ExitCode.FINDINGS if tally.failed else ExitCode.OK
 
 
+def _claim(taken: dict[Path, str], output: Path, given: str) -> None:
+    """Two inputs whose outputs would be one file (``a/x.txt b/x.txt``, or ``x.txt`` and
+    ``x.pdf`` in one folder) stop the run before anything is written, naming both: one
+    would silently overwrite the other. The driver builds every task before it starts."""
+    first = taken.setdefault(output, given)
+    if first == given or os.path.realpath(first) == os.path.realpath(given):
+        return  # one file named twice: one output, written twice
+    if Path(first).parent == Path(given).parent:
+        hint = "rename one, or leave one out with --glob"
+    else:  # files named one by one: their folder, given instead, is mirrored
+        try:
+            shared = os.path.commonpath([first, given]) or "."
+        except ValueError:  # one relative, one absolute
+            shared = os.path.commonpath([os.path.abspath(first), os.path.abspath(given)])
+        hint = f"give their common folder ({display_path(shared)}) instead: it is mirrored"
+    raise OutputError(
+        str(output),
+        f"would be written for both {display_path(first)} and {display_path(given)}; {hint}",
+    )
+
+
 @contextmanager
 def _to_stdout(fmt: Format, bom: bool) -> Iterator[Keep[ParseOutcome]]:
-    """Every input in one stream on stdout: one JSON array, one CSV header, JSON Lines."""
-    with open_output(None) as out:
-        stream = Stream(fmt, out, bom)
+    """Every input in one stream on stdout: one JSON array, one CSV header, JSON Lines.
+    A stdout that cannot be written (a full disk) stops the run with one line, exit 2;
+    a closed pipe is left to the caller (BrokenPipeError)."""
+    try:
+        with open_output(None) as out:
+            stream = Stream(fmt, out, bom)
 
-        def add(outcome: ParseOutcome) -> None:
-            if outcome.text is not None:
-                stream.add(outcome.text)
+            def add(outcome: ParseOutcome) -> None:
+                if outcome.text is not None:
+                    _stdout(stream.add, outcome.text)
 
-        yield add
-        stream.end()
+            yield add
+            _stdout(stream.end)
+    except _StdoutFailed as failed:
+        raise OutputError("<stdout>", failed.reason) from None
+
+
+class _StdoutFailed(Exception):
+    """A write to stdout failed: told apart from any other OSError of the run."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _stdout(write: Callable[..., None], *text: str) -> None:
+    try:
+        write(*text)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _StdoutFailed(error.strerror or str(error)) from None
 
 
 # --- -f sqlite -------------------------------------------------------------------------
