@@ -363,3 +363,27 @@ def test_atomic_writer_leaves_nothing_on_error(tmp_path: Path) -> None:
         handle.write("half")
         _enospc()
     assert list(tmp_path.iterdir()) == []
+
+
+# --- -f sqlite -o ---------------------------------------------------------------------------
+
+
+def test_sqlite_refuses_a_fifo_or_device_and_leaves_no_journal(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for node in (fifo, Path(os.devnull)):
+        code, _, err = run("parse", str(GOOD), "-f", "sqlite", "-o", str(node))
+        assert code == ExitCode.INPUT_ERROR  # was: "disk I/O error" and NAME-journal left
+        assert err == f"minutes: {node}: not a regular file; a database must be a file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+    assert not Path(f"{os.devnull}-journal").exists()
+
+
+def test_sqlite_through_a_symlink(tmp_path: Path) -> None:
+    link = tmp_path / "m.db"
+    link.symlink_to("real.db")
+    missing = str(tmp_path / "nope.txt")
+    assert run("parse", missing, "-f", "sqlite", "-o", str(link), "-q")[0] == ExitCode.INPUT_ERROR
+    assert link.is_symlink() and not (tmp_path / "real.db").exists()  # nothing stored: removed
+    assert run("parse", str(GOOD), "-f", "sqlite", "-o", str(link), "-q")[0] == 0
+    assert link.is_symlink() and (tmp_path / "real.db").stat().st_size > 0

@@ -44,6 +44,7 @@ from minutes_cli.engines.batch import (
 )
 from minutes_cli.engines.driver import Engine, Keep, Tally
 from minutes_cli.errors import ExitCode, MinutesError, OutputError, UsageError, display_path, say
+from minutes_cli.files import write_target
 from minutes_cli.models import STDIN, Document
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES
 from minutes_cli.writers import Format, Stream, WriteOptions, write
@@ -294,7 +295,7 @@ def _to_archive(
     def task(target: Target, options: ReadOptions) -> ParseTask:
         return ParseTask(target, Format.JSON, options)  # the record, read back and stored
 
-    store = _Store(database)
+    store = _Store(database, _database_file(database))
     tally = driver.run(inputs, batch, parse_one, task, store.open(), what="storing")
     if not batch.quiet:
         where = "(no database written)" if store.removed else f"-> {display_path(str(database))}"
@@ -307,12 +308,25 @@ def _to_archive(
     return ExitCode.OK
 
 
+def _database_file(database: Path) -> Path:
+    """The file SQLite will write, symlinks followed. A device or FIFO is refused before
+    SQLite opens it: it would fail with "disk I/O error" and leave ``NAME-journal``."""
+    try:
+        file = write_target(database)
+    except OSError as error:
+        raise OutputError(str(database), error.strerror or str(error)) from None
+    if file is None:
+        raise OutputError(str(database), "not a regular file; a database must be a file")
+    return file
+
+
 class _Store:
     """Where ``-f sqlite`` keeps each document, and what it did: stored new, replaced, or
     (nothing stored in a database this run created) removed the empty file again."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, file: Path) -> None:
         self.database = database
+        self.file = file  # where a symlink leads: the file removed again if left empty
         self.new = self.updated = 0
         self.removed = False
 
@@ -342,4 +356,4 @@ class _Store:
             store.close()
             self.removed = created and not self.new + self.updated
             if self.removed:  # nothing stored: leave no empty database behind
-                self.database.unlink(missing_ok=True)
+                self.file.unlink(missing_ok=True)
