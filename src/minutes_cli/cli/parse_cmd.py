@@ -110,7 +110,8 @@ def parse(
         typer.Option(
             "--output",
             "-o",
-            help="One input: write here (atomically) instead of stdout. "
+            help="One input: write here instead of stdout (a file atomically; a device, "
+            "FIFO or /dev/stdout is written into; a symlink is followed). "
             "sqlite: the database to create or update (any number of inputs).",
             dir_okay=False,
         ),
