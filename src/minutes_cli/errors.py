@@ -38,6 +38,9 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
     #: Stopped by SIGTERM (``kill``, a job scheduler, a container stopping).
     TERMINATED = 143
+    #: Standard output was closed by its reader (``minutes parse x | head -c1``): the status
+    #: a Unix tool killed by SIGPIPE gives (128 + 13), said quietly.
+    BROKEN_PIPE = 141
 
 
 #: What a terminal acts on instead of showing, as a regex character class: the C0

@@ -24,7 +24,7 @@ from minutes_cli import __version__
 from minutes_cli.engines import signals
 from minutes_cli.engines.batch import ReadOptions
 from minutes_cli.engines.driver import BatchOptions, Engine
-from minutes_cli.errors import ExitCode, MinutesError, say
+from minutes_cli.errors import ExitCode, MinutesError, OutputError, say
 from minutes_cli.files import atomic_writer
 
 
@@ -172,6 +172,8 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         with atomic_writer(path) as handle:
             yield handle
         return
+    if sys.stdout is None:  # started with stdout closed (``minutes parse x >&-``)
+        raise OutputError("<stdout>", "standard output is closed")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a caller replaced sys.stdout with a text-only stream
         yield sys.stdout
@@ -179,13 +181,21 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
     stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True)
     try:
         yield stream
-        stream.flush()
+        try:  # buffer too: a full disk or a closed pipe is said now, not lost at exit
+            stream.flush()
+            buffer.flush()
+        except BrokenPipeError:
+            raise  # the caller stops quietly (quiet_broken_pipe)
+        except OSError as error:
+            raise OutputError("<stdout>", error.strerror or str(error)) from None
     finally:
         stream.detach()  # leave sys.stdout usable
 
 
 def quiet_broken_pipe() -> NoReturn:
-    """``minutes parse x | head`` closed our stdout: stop quietly, as Unix tools do."""
+    """``minutes parse x | head`` closed our stdout: stop quietly with 141, as a Unix tool
+    killed by SIGPIPE does (and ``set -o pipefail`` sees); stdout goes to /dev/null so
+    that flushing it at exit cannot fail again (the Python docs' recipe)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    raise typer.Exit(int(ExitCode.OK))
+    raise typer.Exit(int(ExitCode.BROKEN_PIPE))

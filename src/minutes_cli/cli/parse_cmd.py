@@ -7,7 +7,9 @@ only says where each outcome goes and turns the tally into a summary and an exit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import Enum
@@ -36,11 +38,13 @@ from minutes_cli.engines.batch import (
     ReadOptions,
     Target,
     is_dir,
+    output_path,
     parse_one,
     read,
 )
 from minutes_cli.engines.driver import Engine, Keep, Tally
 from minutes_cli.errors import ExitCode, MinutesError, OutputError, UsageError, display_path, say
+from minutes_cli.files import write_target
 from minutes_cli.models import STDIN, Document
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES, read_stdin
 from minutes_cli.writers import Format, Stream, WriteOptions, write
@@ -106,7 +110,8 @@ def parse(
         typer.Option(
             "--output",
             "-o",
-            help="One input: write here (atomically) instead of stdout. "
+            help="One input: write here instead of stdout (a file atomically; a device, "
+            "FIFO or /dev/stdout is written into; a symlink is followed). "
             "sqlite: the database to create or update (any number of inputs).",
             dir_okay=False,
         ),
@@ -190,8 +195,13 @@ def _parse_many(
     """Every input, on the driver's engine: with --out-dir the workers write one file each;
     else the client writes one stream on stdout, in input order."""
 
+    taken: dict[Path, str] = {}  # --out-dir: each output, and the input it is written for
+
     def task(target: Target, options: ReadOptions) -> ParseTask:
-        return ParseTask(target, fmt, options, out_dir, skip_existing, bom)
+        made = ParseTask(target, fmt, options, out_dir, skip_existing, bom)
+        if out_dir is not None:
+            _claim(taken, output_path(made), target.path)
+        return made
 
     try:
         sink = _to_stdout(fmt, bom) if out_dir is None else None
@@ -209,18 +219,61 @@ def _parse_many(
     return ExitCode.FINDINGS if tally.failed else ExitCode.OK
 
 
+def _claim(taken: dict[Path, str], output: Path, given: str) -> None:
+    """Two inputs whose outputs would be one file (``a/x.txt b/x.txt``, or ``x.txt`` and
+    ``x.pdf`` in one folder) stop the run before anything is written, naming both: one
+    would silently overwrite the other. The driver builds every task before it starts."""
+    first = taken.setdefault(output, given)
+    if first == given or os.path.realpath(first) == os.path.realpath(given):
+        return  # one file named twice: one output, written twice
+    if Path(first).parent == Path(given).parent:
+        hint = "rename one, or leave one out with --glob"
+    else:  # files named one by one: their folder, given instead, is mirrored
+        try:
+            shared = os.path.commonpath([first, given]) or "."
+        except ValueError:  # one relative, one absolute
+            shared = os.path.commonpath([os.path.abspath(first), os.path.abspath(given)])
+        hint = f"give their common folder ({display_path(shared)}) instead: it is mirrored"
+    raise OutputError(
+        str(output),
+        f"would be written for both {display_path(first)} and {display_path(given)}; {hint}",
+    )
+
+
 @contextmanager
 def _to_stdout(fmt: Format, bom: bool) -> Iterator[Keep[ParseOutcome]]:
-    """Every input in one stream on stdout: one JSON array, one CSV header, JSON Lines."""
-    with open_output(None) as out:
-        stream = Stream(fmt, out, bom)
+    """Every input in one stream on stdout: one JSON array, one CSV header, JSON Lines.
+    A stdout that cannot be written (a full disk) stops the run with one line, exit 2;
+    a closed pipe is left to the caller (BrokenPipeError)."""
+    try:
+        with open_output(None) as out:
+            stream = Stream(fmt, out, bom)
 
-        def add(outcome: ParseOutcome) -> None:
-            if outcome.text is not None:
-                stream.add(outcome.text)
+            def add(outcome: ParseOutcome) -> None:
+                if outcome.text is not None:
+                    _stdout(stream.add, outcome.text)
 
-        yield add
-        stream.end()
+            yield add
+            _stdout(stream.end)
+    except _StdoutFailed as failed:
+        raise OutputError("<stdout>", failed.reason) from None
+
+
+class _StdoutFailed(Exception):
+    """A write to stdout failed: told apart from any other OSError of the run."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _stdout(write: Callable[..., None], *text: str) -> None:
+    try:
+        write(*text)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _StdoutFailed(error.strerror or str(error)) from None
 
 
 # --- -f sqlite -------------------------------------------------------------------------
@@ -243,7 +296,7 @@ def _to_archive(
     def task(target: Target, options: ReadOptions) -> ParseTask:
         return ParseTask(target, Format.JSON, options)  # the record, read back and stored
 
-    store = _Store(database)
+    store = _Store(database, _database_file(database))
     tally = driver.run(inputs, batch, parse_one, task, store.open(), what="storing")
     if not batch.quiet:
         where = "(no database written)" if store.removed else f"-> {display_path(str(database))}"
@@ -256,12 +309,25 @@ def _to_archive(
     return ExitCode.OK
 
 
+def _database_file(database: Path) -> Path:
+    """The file SQLite will write, symlinks followed. A device or FIFO is refused before
+    SQLite opens it: it would fail with "disk I/O error" and leave ``NAME-journal``."""
+    try:
+        file = write_target(database)
+    except OSError as error:
+        raise OutputError(str(database), error.strerror or str(error)) from None
+    if file is None:
+        raise OutputError(str(database), "not a regular file; a database must be a file")
+    return file
+
+
 class _Store:
     """Where ``-f sqlite`` keeps each document, and what it did: stored new, replaced, or
     (nothing stored in a database this run created) removed the empty file again."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, file: Path) -> None:
         self.database = database
+        self.file = file  # where a symlink leads: the file removed again if left empty
         self.new = self.updated = 0
         self.removed = False
 
@@ -291,4 +357,4 @@ class _Store:
             store.close()
             self.removed = created and not self.new + self.updated
             if self.removed:  # nothing stored: leave no empty database behind
-                self.database.unlink(missing_ok=True)
+                self.file.unlink(missing_ok=True)

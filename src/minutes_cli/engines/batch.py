@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from minutes_cli.errors import SourceError
+from minutes_cli.errors import SourceError, UsageError
 from minutes_cli.files import atomic_writer
 from minutes_cli.jobs import parse_or_error
 from minutes_cli.models import STDIN, Document, Finding, ParseFailure
@@ -46,8 +46,12 @@ class Missing:
 
 
 def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | Missing]:
-    """Files, directories (searched recursively, sorted) and ``-``, in a stable order."""
+    """Files, directories (searched recursively, sorted) and ``-``, in a stable order.
+    Raises UsageError for a glob that reaches outside the directory searched, and
+    SourceError for a tree that cannot be searched (a path longer than PATH_MAX)."""
     patterns = tuple(globs) or DEFAULT_GLOBS
+    for pattern in patterns:
+        check_glob(pattern)
     for given in inputs:
         if given == STDIN:
             yield Target(STDIN, Path("stdin"))
@@ -57,9 +61,9 @@ def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | M
             try:
                 next(os.scandir(path), None)
             except OSError as error:
-                yield Missing(given, (error.strerror or str(error)).lower())
+                yield Missing(given, os_reason(error))
                 continue
-            found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
+            found = _search(path, patterns)
             if not found:
                 yield Missing(given, f"no files matching {' or '.join(patterns)}")
             for file in sorted(found):
@@ -68,6 +72,41 @@ def discover(inputs: Sequence[str], globs: Sequence[str]) -> Iterator[Target | M
             yield Target(given, Path(path.name))
         else:
             yield Missing(given)
+
+
+def check_glob(pattern: str) -> None:
+    """A ``--glob`` picks files *inside* each directory searched, so that their outputs
+    mirror the tree under ``--out-dir``: an absolute pattern (which pathlib cannot search)
+    or one with a ``..`` part (whose outputs would land outside ``--out-dir``) is refused."""
+    pure = PurePosixPath(pattern)
+    if pure.is_absolute():
+        raise UsageError(
+            "--glob",
+            f"{pattern!r} is absolute; a glob picks files inside the directories given "
+            f"(name the directory instead: {pure.parent} --glob {pure.name!r})",
+        )
+    if ".." in pure.parts:
+        raise UsageError(
+            "--glob",
+            f"{pattern!r} reaches outside the directory searched ('..'); "
+            "name that directory as an input instead",
+        )
+
+
+def _search(folder: Path, patterns: Sequence[str]) -> set[Path]:
+    """Every file under ``folder`` matching one of ``patterns``. A part of the tree that
+    cannot be read for a reason the search does not skip (a path longer than PATH_MAX)
+    stops the run: one line, exit 2, before anything is written."""
+    try:
+        return {p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()}
+    except OSError as error:
+        where = str(error.filename) if error.filename is not None else str(folder)
+        raise SourceError(where, f"cannot search: {os_reason(error)}") from None
+
+
+def os_reason(error: OSError) -> str:
+    """What an OSError says, in the lower case of minutes' own messages."""
+    return (error.strerror or str(error)).lower()
 
 
 def is_dir(path: Path) -> bool:
@@ -135,9 +174,12 @@ class ParseOutcome(Outcome):
 
 
 def output_path(task: ParseTask) -> Path:
-    """Where ``--out-dir`` puts the output of ``task``: the input tree, mirrored."""
+    """Where ``--out-dir`` puts the output of ``task``: the input tree, mirrored. Always
+    inside ``--out-dir`` (discover makes no relative path that climbs out of it)."""
     assert task.out_dir is not None
-    return task.out_dir / task.target.relative.with_suffix(EXTENSIONS[task.format])
+    relative = task.target.relative
+    assert not relative.is_absolute() and ".." not in relative.parts, relative
+    return task.out_dir / relative.with_suffix(EXTENSIONS[task.format])
 
 
 def parse_one(task: ParseTask) -> ParseOutcome:
