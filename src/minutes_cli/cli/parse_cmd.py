@@ -8,7 +8,6 @@ only says where each outcome goes and turns the tally into a summary and an exit
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
