@@ -193,17 +193,9 @@ def _yes(pipe: Any) -> None:
         pass
 
 
-@pytest.mark.parametrize(
-    "args",
-    [("parse", "-"), ("parse", "-", "{other}", "--out-dir", "{out}"), ("check", "-")],
-    ids=["parse", "parse-batch", "check"],
-)
-def test_an_endless_stdin_is_one_line_and_exit_2(args: tuple[str, ...], tmp_path: Path) -> None:
-    other = tmp_path / "m.txt"
-    other.write_text("○山田委員長　発言します。\n", encoding="utf-8")
-    out = tmp_path / "out"
-    given = [a.format(other=other, out=out) for a in args]
-    command = [sys.executable, "-m", "minutes_cli.cli", *given, "--max-bytes", "3000000", "-q"]
+def _run_with_endless_stdin(args: list[str]) -> tuple[int, bytes, bytes]:
+    """``yes | minutes ARGS``: exit code, stdout and stderr."""
+    command = [sys.executable, "-m", "minutes_cli.cli", *args, "--max-bytes", "3000000", "-q"]
     process = subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
@@ -212,7 +204,7 @@ def test_an_endless_stdin_is_one_line_and_exit_2(args: tuple[str, ...], tmp_path
     writer.start()
     assert process.stdout is not None and process.stderr is not None
     try:
-        process.wait(timeout=GUARD_S)  # its output is one line: no pipe fills up
+        process.wait(timeout=GUARD_S)  # its output is a few lines: no pipe fills up
         stdout, stderr = process.stdout.read(), process.stderr.read()
     finally:
         process.kill()
@@ -220,11 +212,36 @@ def test_an_endless_stdin_is_one_line_and_exit_2(args: tuple[str, ...], tmp_path
         process.stdin.close()
         process.stdout.close()
         process.stderr.close()
-    assert (process.returncode, stdout) == (ExitCode.INPUT_ERROR, b"")
-    assert one_line(stderr) == (
-        "minutes: <stdin>: over the limit of 3,000,000 bytes (stopped reading there)"
+    return process.returncode, stdout, stderr
+
+
+OVER = "over the limit of 3,000,000 bytes (stopped reading there)"
+
+
+def test_an_endless_stdin_is_one_line_and_exit_2() -> None:
+    code, stdout, stderr = _run_with_endless_stdin(["parse", "-"])
+    assert (code, stdout) == (ExitCode.INPUT_ERROR, b"")
+    assert one_line(stderr) == f"minutes: <stdin>: {OVER}"
+
+
+def test_an_endless_stdin_in_a_batch_is_one_failed_input_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    other = tmp_path / "m.txt"
+    other.write_text("○山田委員長　発言します。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, stderr = _run_with_endless_stdin(
+        ["parse", "-", str(other), "--out-dir", str(out)]
     )
-    assert not out.exists()  # refused before anything was opened for writing
+    assert (code, stdout) == (ExitCode.FINDINGS, b"")
+    assert one_line(stderr) == f"minutes: <stdin>: {OVER}"
+    assert sorted(p.name for p in out.iterdir()) == ["m.json"]  # the other input is parsed
+
+
+def test_an_endless_stdin_to_check_is_an_input_error_finding() -> None:
+    code, stdout, stderr = _run_with_endless_stdin(["check", "-"])
+    assert (code, stderr) == (ExitCode.INPUT_ERROR, b"")
+    assert stdout.decode() == f"-: E001 {OVER}\n"
 
 
 # --- encodings --------------------------------------------------------------------------

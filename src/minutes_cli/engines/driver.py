@@ -27,7 +27,7 @@ from minutes_cli.engines.progress import progress
 from minutes_cli.engines.signals import Interrupted
 from minutes_cli.errors import MinutesError, SourceError, UsageError, display_path, say
 from minutes_cli.models import STDIN
-from minutes_cli.parse.read import read_stdin
+from minutes_cli.parse.read import STDIN_NAME, read_stdin
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Outcome)
@@ -114,17 +114,26 @@ def run(
     """
     started = time.perf_counter()
     found = list(discover(inputs, options.globs))
+    # Standard input is read once, here, before the sink is opened: an interrupted read
+    # then leaves nothing behind (no new, empty database). Over --max-bytes it is one
+    # failed input, like a missing file, and the run goes on.
+    read = options.read
+    if STDIN in inputs:
+        try:
+            read = replace(read, stdin=read_stdin(read.max_bytes))
+        except SourceError as error:
+            found = [
+                Missing(STDIN, error.message)
+                if isinstance(item, Target) and item.path == STDIN
+                else item
+                for item in found
+            ]
     missing = [item for item in found if isinstance(item, Missing)]
     for item in missing:
         if on_missing is None:
-            say(SourceError(item.path, item.reason))
+            say(SourceError(STDIN_NAME if item.path == STDIN else item.path, item.reason))
         else:
             on_missing(item)
-    # Standard input is read once, here, before the sink is opened: an interrupted read
-    # then leaves nothing behind (no new, empty database).
-    read = options.read
-    if STDIN in inputs:
-        read = replace(read, stdin=read_stdin(read.max_bytes))
     targets = [item for item in found if isinstance(item, Target)]
     tasks = [task(item, read) for item in targets]
 
