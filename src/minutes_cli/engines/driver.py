@@ -121,9 +121,9 @@ def run(
     if STDIN in inputs:
         try:
             read = replace(read, stdin=read_stdin(read.max_bytes))
-        except SourceError as error:
+        except SourceError as refused:
             found = [
-                Missing(STDIN, error.message)
+                Missing(STDIN, refused.message)
                 if isinstance(item, Target) and item.path == STDIN
                 else item
                 for item in found
