@@ -166,8 +166,10 @@ def stop(pool: ProcessPoolExecutor, futures: Iterable[Future[R]]) -> None:
     with signals.deferred():
         for future in futures:
             future.cancel()
-        # The pool has no public list of its processes; it is the one way to reach them.
+        # The pool has no public list of its processes or of its result pipe; private
+        # attributes are the one way to reach them.
         processes = list((pool._processes or {}).values())
+        results = pool._result_queue  # shutdown(wait=False) forgets it
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
@@ -178,3 +180,11 @@ def stop(pool: ProcessPoolExecutor, futures: Iterable[Future[R]]) -> None:
             if process.is_alive():
                 process.kill()
                 process.join(GRACE)
+        if results is not None and not any(process.is_alive() for process in processes):
+            # A worker stopped while sending a result leaves half a message in the pipe,
+            # and the pool's thread waits for the rest for ever (the interpreter waits for
+            # that thread at exit: the run hangs). With every worker gone, this process
+            # holds the last write end: closing it ends that wait with EOF.
+            writer = getattr(results, "_writer", None)  # not in the typeshed stubs
+            if writer is not None:
+                writer.close()
