@@ -169,7 +169,8 @@ def stop(pool: ProcessPoolExecutor, futures: Iterable[Future[R]]) -> None:
         # The pool has no public list of its processes or of its result pipe; private
         # attributes are the one way to reach them.
         processes = list((pool._processes or {}).values())
-        results = pool._result_queue  # shutdown(wait=False) forgets it
+        results = pool._result_queue  # shutdown(wait=False) forgets these two
+        manager = getattr(pool, "_executor_manager_thread", None)  # mistyped in typeshed
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
@@ -188,3 +189,7 @@ def stop(pool: ProcessPoolExecutor, futures: Iterable[Future[R]]) -> None:
             writer = getattr(results, "_writer", None)  # not in the typeshed stubs
             if writer is not None:
                 writer.close()
+            # Let that thread end now: at exit the pool wakes it through a pipe that the
+            # thread closes as it ends, and the two racing print a traceback (Python 3.11).
+            if manager is not None:
+                manager.join(GRACE)
