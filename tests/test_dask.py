@@ -25,6 +25,10 @@ from typer.testing import CliRunner
 from minutes_cli import Document, ParseFailure, parse_or_error
 from minutes_cli.cli import app
 from minutes_cli.engines import dask_engine
+from minutes_cli.engines.batch import Outcome, ReadOptions, Target
+from minutes_cli.engines.driver import BatchOptions, Engine
+from minutes_cli.engines.driver import run as run_batch
+from minutes_cli.engines.local import DIED
 from tests.conftest import FIXTURES, SEED
 
 runner = CliRunner()
@@ -233,6 +237,62 @@ def test_the_engine_yields_in_input_order_with_a_small_window(scheduler: str) ->
         assert got == [-n for n in items]
         with pytest.raises(ValueError):  # a bug in a job reaches the caller
             list(engine.map(int, ["1", "x"]))
+
+
+def _deadly(n: int) -> int:
+    """Kills its own worker on 13, as the OOM killer would."""
+    import os
+    import signal
+
+    if n == 13:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n * n
+
+
+def test_an_input_that_kills_its_workers_fails_alone() -> None:
+    import dask
+
+    # Dask gives a task up (KilledWorker) after its workers died allowed-failures + 1
+    # times; at 0 this test kills two workers, not eight.
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        dask_engine.local_cluster(2, logging.CRITICAL + 1) as cluster,
+        Client(cluster, set_as_default=False) as client,
+    ):
+        engine = dask_engine.DaskEngine(client, str(cluster.scheduler_address))
+        got = list(engine.map(_deadly, range(30), partition_size=4, died=lambda i, n: -i))
+        assert got == [-13 if n == 13 else n * n for n in range(30)]
+        from distributed import KilledWorker
+
+        with pytest.raises(KilledWorker):  # without died, as before
+            list(engine.map(_deadly, range(12, 16), partition_size=4))
+
+
+def _path_task(target: Target, options: ReadOptions) -> str:
+    return target.path
+
+
+def _deadly_job(path: str) -> Outcome:
+    import os
+    import signal
+
+    if path.endswith("b.txt"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return Outcome(path, utterances=1)
+
+
+def test_the_driver_reports_the_input_that_killed_its_dask_worker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dask
+
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text("x")
+    options = BatchOptions(jobs=2, engine=Engine.DASK, quiet=True)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        tally = run_batch([str(tmp_path)], options, _deadly_job, _path_task)
+    assert (tally.ok, tally.failed) == (3, 1)
+    assert capsys.readouterr().err == f"minutes: {tmp_path / 'b.txt'}: {DIED}\n"
 
 
 def test_losing_the_scheduler_is_unavailable_not_a_bug(scheduler: str) -> None:

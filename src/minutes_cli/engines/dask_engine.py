@@ -48,7 +48,9 @@ if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
 
 A = TypeVar("A")
+B = TypeVar("B")
 R = TypeVar("R")
+T = TypeVar("T")
 
 #: What the missing-extra error tells the user to run.
 INSTALL = "pip install 'minutes-cli[dask]'"
@@ -131,37 +133,70 @@ class DaskEngine:
         items: Sequence[A],
         partition_size: int | None = None,
         window: int | None = None,
-    ) -> Iterator[R]:
+        died: Callable[[int, A], B] | None = None,
+    ) -> Iterator[R | B]:
         """``map(job, items)`` on the cluster, in order, with at most ``window``
         partitions of ``partition_size`` items in flight (defaults: spread the items over
         every worker, up to :data:`MAX_PARTITION` per partition; 4 partitions per worker).
         An exception in ``job`` (a bug: jobs report bad input in their result) is raised
-        here; losing the scheduler raises :class:`Unavailable`."""
+        here; losing the scheduler raises :class:`Unavailable`.
+
+        A worker that dies (killed, out of memory) is replaced by its nanny, and Dask runs
+        its partition again elsewhere; a partition that kills every worker it is given
+        (Dask's ``KilledWorker``) is run again one item at a time, and an item that still
+        kills its worker gives ``died(position, item)`` in its place, as in the local
+        engine (without ``died``, ``KilledWorker`` is raised)."""
         import dask.bag as db
 
         size = partition_size or max(
             1, min(MAX_PARTITION, math.ceil(len(items) / (self.workers * PER_WORKER)))
         )
         limit = window or PER_WORKER * self.workers
-        pending: deque[Future[list[R]]] = deque()
+        pending: deque[tuple[int, list[A], Future[list[R]]]] = deque()
         try:
-            for chunk in _chunks(items, size):
+            for start, chunk in _chunks(items, size):
                 bag = db.from_sequence(chunk, npartitions=1).map(job)
-                pending.append(self.client.compute(bag))
+                pending.append((start, chunk, self.client.compute(bag)))
                 if len(pending) >= limit:
-                    yield from self._result(pending.popleft())
+                    yield from self._results(job, *pending.popleft(), died)
             while pending:
-                yield from self._result(pending.popleft())
+                yield from self._results(job, *pending.popleft(), died)
         except BaseException:  # interrupted, or the consumer stopped: drop what is queued
             with suppress(Exception):  # a client already closing has nothing to cancel
-                self.client.cancel(list(pending), force=True)
+                self.client.cancel([future for _, _, future in pending], force=True)
             raise
 
-    def _result(self, future: Future[list[R]]) -> list[R]:
+    def _results(
+        self,
+        job: Callable[[A], R],
+        start: int,
+        chunk: list[A],
+        future: Future[list[R]],
+        died: Callable[[int, A], B] | None,
+    ) -> list[R] | list[R | B]:
+        """The results of one partition; if it killed its workers, those of its items
+        run one at a time (so that only the item that kills a worker fails)."""
+        from distributed import KilledWorker
+
+        try:
+            return self._result(future)
+        except KilledWorker:
+            if died is None:
+                raise
+        results: list[R | B] = []
+        for position, item in enumerate(chunk, start):
+            alone: Future[R] = self.client.submit(job, item, pure=False)
+            try:
+                results.append(self._result(alone))
+            except KilledWorker:
+                results.append(died(position, item))
+        return results
+
+    def _result(self, future: Future[T]) -> T:
         from distributed.comm.core import CommClosedError
 
         try:
-            result: list[R] = future.result()
+            result: T = future.result()
         except (CancelledError, CommClosedError) as error:
             message = f"lost the Dask scheduler: {type(error).__name__}"
             raise Unavailable(self.address, message) from None
@@ -170,10 +205,13 @@ class DaskEngine:
         return result
 
 
-def _chunks(items: Iterable[A], size: int) -> Iterator[list[A]]:
+def _chunks(items: Iterable[A], size: int) -> Iterator[tuple[int, list[A]]]:
+    """``items`` in lists of ``size``, each with the position of its first item."""
     iterator = iter(items)
+    start = 0
     while chunk := list(islice(iterator, size)):
-        yield chunk
+        yield start, chunk
+        start += len(chunk)
 
 
 @contextmanager

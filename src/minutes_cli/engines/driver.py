@@ -210,4 +210,4 @@ def _engine(
     from minutes_cli.engines import dask_engine  # only Dask runs pay for importing dask
 
     with dask_engine.connect(options.scheduler, options.jobs or default_jobs()) as cluster:
-        yield cluster.map(job, tasks)
+        yield cluster.map(job, tasks, died=died)
