@@ -179,15 +179,35 @@ def test_full_disk_for_o_keeps_the_old_file(
     assert leftovers(tmp_path) == []
 
 
-def test_full_disk_in_out_dir_fails_each_input(
+def test_full_disk_in_out_dir_stops_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Every input after the first would fail the same way: one line, exit 2, nothing left.
     monkeypatch.setattr("minutes_cli.engines.batch.write", _enospc)
     out = tmp_path / "out"
-    code, _, err = run("parse", str(GOOD), "--out-dir", str(out), "-q")
-    assert code == ExitCode.FINDINGS
-    assert err == f"minutes: {out / 'diagnostics_styles.json'}: No space left on device\n"
+    code, _, err = run("parse", str(GOOD), str(FIXTURES / "diet_kanji.txt"), "--out-dir", str(out))
+    assert code == ExitCode.INPUT_ERROR
+    assert err == (
+        f"minutes: {out / 'diagnostics_styles.json'}: No space left on device;"
+        " the run stopped, 0 of 2 inputs done\n"
+    )
     assert list(out.iterdir()) == []
+
+
+def _eacces(*args: object) -> None:
+    raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+
+
+def test_an_output_error_of_one_input_does_not_stop_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("minutes_cli.engines.batch.write", _eacces)
+    out = tmp_path / "out"
+    code, _, err = run(
+        "parse", str(GOOD), str(FIXTURES / "diet_kanji.txt"), "--out-dir", str(out), "-q"
+    )
+    assert code == ExitCode.FINDINGS
+    assert err.count("Permission denied") == 2
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")

@@ -8,6 +8,7 @@ driver (:mod:`minutes_cli.engines.driver`) runs them and counts their outcomes.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -164,6 +165,14 @@ class Outcome:
     skipped: bool = False
     utterances: int = 0
     size: int = 0
+    #: ``(output, message)`` when the output's filesystem failed (full, read-only, over
+    #: quota): not this input's fault, and every input after it would fail the same way,
+    #: so the driver stops the run with this as its error.
+    fault: tuple[str, str] | None = None
+
+
+#: Errors of writing an output that are the filesystem's, not the input's (see ``fault``).
+FILESYSTEM_FAULTS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
 @dataclass(frozen=True)
@@ -206,9 +215,9 @@ def parse_one(task: ParseTask) -> ParseOutcome:
             with atomic_writer(output_path(task), make_parents=True) as out:
                 write(document, task.format, out, options)
         except OSError as error:
-            return ParseOutcome(
-                target.path, error=f"{output_path(task)}: {error.strerror or error}"
-            )
+            where, message = str(output_path(task)), error.strerror or str(error)
+            fault = (where, message) if error.errno in FILESYSTEM_FAULTS else None
+            return ParseOutcome(target.path, error=f"{where}: {message}", fault=fault)
         text = None
     return ParseOutcome(
         target.path, text=text, utterances=len(document.utterances), size=document.source.bytes

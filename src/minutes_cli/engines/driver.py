@@ -7,7 +7,8 @@ on the chosen engine (local worker processes, or a Dask cluster) in input order,
 outcome to the command (a stream writer, the archive, a list of findings), reports each
 failure on stderr, and returns a :class:`Tally` that the command turns into its summary line
 and exit code. Errors that stop the whole run (an engine that cannot start, a database that
-fails) are :class:`~minutes_cli.errors.MinutesError` and propagate to the CLI's ``main``.
+fails, an output folder on a full or read-only disk) are
+:class:`~minutes_cli.errors.MinutesError` and propagate to the CLI's ``main``.
 
 This module knows nothing of typer, and imports rich only when a progress bar is shown.
 """
@@ -25,7 +26,14 @@ from minutes_cli.engines.batch import Missing, Outcome, ReadOptions, Target, dis
 from minutes_cli.engines.local import DIED, default_jobs, ordered_map
 from minutes_cli.engines.progress import progress
 from minutes_cli.engines.signals import Interrupted
-from minutes_cli.errors import MinutesError, SourceError, UsageError, display_path, say
+from minutes_cli.errors import (
+    MinutesError,
+    OutputError,
+    SourceError,
+    UsageError,
+    display_path,
+    say,
+)
 from minutes_cli.models import STDIN
 from minutes_cli.parse.read import STDIN_NAME, read_stdin
 
@@ -150,6 +158,11 @@ def run(
             progress(len(tasks), options.quiet, what) as advance,
         ):
             for outcome in outcomes:
+                if isinstance(outcome, Outcome) and outcome.fault is not None:
+                    where, message = outcome.fault
+                    done = ok + failed + skipped - len(missing)
+                    stopped = f"{message}; the run stopped, {done} of {len(tasks)} inputs done"
+                    raise OutputError(where, stopped)
                 if isinstance(outcome, _Died) or outcome.error is not None:
                     failed += 1
                     say(outcome.error)
