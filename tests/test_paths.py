@@ -234,6 +234,26 @@ def test_closed_stdout_is_one_line() -> None:
         assert done.stderr == b"minutes: <stdout>: standard output is closed\n"
 
 
+@pytest.mark.parametrize("stderr", ["2>&-", "2>/dev/full"])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["parse", "missing.txt"], ExitCode.INPUT_ERROR), (["check", str(GOOD)], ExitCode.FINDINGS)],
+)
+def test_a_closed_or_full_stderr_keeps_the_exit_code(
+    stderr: str, args: list[str], code: ExitCode
+) -> None:
+    """Nothing can be said, but the exit code still tells what happened (was 1)."""
+    command = [sys.executable, "-m", "minutes_cli.cli", *args]
+    done = subprocess.run(
+        ["sh", "-c", f'exec "$@" {stderr}', "sh", *command],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == code
+
+
 @pytest.mark.parametrize("args", [["one"], ["many", "-f", "jsonl", "-j", "2"]])
 def test_closed_pipe_is_quiet_and_141(tmp_path: Path, args: list[str]) -> None:
     """``minutes parse big | head -c1``: the reader goes away after one byte."""

@@ -88,7 +88,14 @@ def say(message: object) -> None:
     the one place that makes the line safe for a terminal (:func:`printable`), whatever
     document text the message quotes."""
     line = printable(str(message), keep="\t")
-    sys.stderr.write(f"{PROGRAM}: {line}\n")
+    stream = sys.stderr  # None when the process was started with stderr closed
+    if stream is None:
+        return
+    try:
+        stream.write(f"{PROGRAM}: {line}\n")
+        stream.flush()
+    except (OSError, ValueError):  # stderr full, gone or closed: the exit code still tells
+        pass
 
 
 class MinutesError(Exception):
