@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 
 try:
-    import atheris  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    import atheris
 except ImportError:
     sys.exit(
         "fuzz_parse.py needs atheris, which is not installed: pip install atheris "
