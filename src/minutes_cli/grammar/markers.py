@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex as re
@@ -96,7 +97,10 @@ class LegendSpan(NamedTuple):
     end: int
 
 
-def legend_spans(text: str, after_intro: bool = False) -> tuple[list[LegendSpan], bool] | None:
+@lru_cache(maxsize=64)  # asked of a paragraph to classify it, then by the scheme's start
+def legend_spans(
+    text: str, after_intro: bool = False
+) -> tuple[tuple[LegendSpan, ...], bool] | None:
     """The entries of a text that is nothing but (a part of) a legend, and whether it opens
     with an introduction; None when it is not one.
 
@@ -109,7 +113,7 @@ def legend_spans(text: str, after_intro: bool = False) -> tuple[list[LegendSpan]
     ``○=HYPERLINK(…)`` is speech."""
     sentence = _sentence_spans(text)
     if sentence is not None:
-        return sentence, False
+        return tuple(sentence), False
     cheap = may_hold_legend_entry(text) or any(word in text for word in LEGEND_INTRO_WORDS)
     if not cheap and not ((after_intro or _two_markers(text)) and MARKER_CHARS.search(text)):
         return None
@@ -141,7 +145,7 @@ def legend_spans(text: str, after_intro: bool = False) -> tuple[list[LegendSpan]
         return None
     if len(found) == 1 and not bare and not _ELLIPSIS.search(text[found[0].start : found[0].end]):
         return None  # a lone entry needs the … of a legend
-    return found, intro is not None
+    return tuple(found), intro is not None
 
 
 def _spans(pattern: patterns.Pattern, core: str, offset: int) -> list[LegendSpan]:

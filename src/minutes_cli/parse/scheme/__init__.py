@@ -12,6 +12,7 @@ it, never its name, what a line is.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from minutes_cli.grammar.events import event_kind
@@ -32,6 +33,7 @@ __all__ = [
     "Mixed",
     "NoScheme",
     "PrefixScheme",
+    "Remembered",
     "Scheme",
     "run",
 ]
@@ -74,6 +76,56 @@ class Scheme(Protocol):
 
 def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
     """The scheme that explains the document's speaker lines best, or the ``forced`` one."""
+    return Remembered(_choose(lines, forced))
+
+
+#: Texts whose ``start`` a :class:`Remembered` scheme keeps: the stages ask of a line, then
+#: of the paragraph it begins, then again when the paragraph opens its turn, in a row.
+REMEMBERED = 64
+
+
+class Remembered:
+    """*scheme*, whose ``start`` is asked once per text: the stages ask it of each line
+    and of each paragraph, and the turn stage twice (to classify a paragraph, then to open
+    its turn), and it is the costliest question a scheme answers. A bounded cache (a pure
+    function of the text: a scheme is decided once, then never changes)."""
+
+    __slots__ = ("_start", "scheme")
+
+    def __init__(self, scheme: Scheme) -> None:
+        self.scheme = scheme
+        self._start = lru_cache(maxsize=REMEMBERED)(scheme.start)
+
+    @property
+    def name(self) -> SchemeName:
+        return self.scheme.name
+
+    @property
+    def legend(self) -> tuple[LegendEntry, ...]:
+        return self.scheme.legend
+
+    @property
+    def legend_lines(self) -> frozenset[int]:
+        return self.scheme.legend_lines
+
+    @property
+    def verbatim(self) -> bool:
+        return self.scheme.verbatim
+
+    def start(self, text: str) -> Start | None:
+        return self._start(text)
+
+    def unread(self, text: str) -> Unread | None:
+        return self.scheme.unread(text)
+
+    def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        return self.scheme.cut(lines)
+
+    def diagnose(self, opened: Sequence[Opened]) -> list[Diagnostic]:
+        return self.scheme.diagnose(opened)
+
+
+def _choose(lines: Sequence[Line], forced: SchemeName | None) -> Scheme:
     if forced == "assembly":
         return AssemblyScheme()
     if forced == "none":
