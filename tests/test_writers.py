@@ -417,3 +417,19 @@ def test_escaped_text_renders_as_itself(text: str) -> None:
 def test_csv_replaces_nul_characters() -> None:
     assert safe_cell("a\x00b") == "a\ufffdb"
     assert safe_cell("=\x00") == "'=\ufffd"
+
+
+def test_json_is_the_whole_dump_though_written_item_by_item() -> None:
+    """The JSON writer dumps the long lists one item at a time (for memory): the bytes are
+    still those of one ``model_dump_json`` of the whole document, on every fixture; and
+    each streamed list is non-empty in some fixture (so each splice is exercised)."""
+    from minutes_cli import parse_file
+    from minutes_cli.writers.json_writer import STREAMED
+    from tests.conftest import FIXTURES
+
+    full = set()
+    for path in sorted(FIXTURES.glob("*.txt")):
+        document = parse_file(path)
+        assert render(document, Format.JSON) == document.model_dump_json(indent=2) + "\n", path
+        full |= {key for key in STREAMED if getattr(document, key)}
+    assert full == set(STREAMED)

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from minutes_cli.writers import WriteOptions
 
 
+#: The document's lists, written one item at a time (see :func:`_write_indented`).
+STREAMED = ("header", "sections", "utterances", "notes", "dropped", "diagnostics")
+
+
 def write_json(document: Document, out: TextIO, options: WriteOptions) -> None:
     """Dump the document with real (not ``\\uXXXX``-escaped) Japanese and a final newline.
 
@@ -23,7 +27,37 @@ def write_json(document: Document, out: TextIO, options: WriteOptions) -> None:
     of ``scripts/snapshot.py`` compared); on one line, ``json.dump``'s ``", "``/``": "``
     separators are kept."""
     if options.indent is not None:
-        out.write(document.model_dump_json(indent=options.indent))
+        _write_indented(document, out, options.indent)
     else:
         json.dump(document.model_dump(mode="json"), out, ensure_ascii=False)
     out.write("\n")
+
+
+def _write_indented(document: Document, out: TextIO, indent: int) -> None:
+    """``document.model_dump_json(indent=indent)``, byte for byte, but with the long lists
+    dumped one item at a time: the whole text of a big document at once (a str, and the
+    bytes pydantic builds it from) more than doubled the peak memory of ``-f json``.
+
+    The document is dumped with those lists empty; each ``"key": []`` of the top level
+    (the only lines indented by exactly ``indent`` that start so: JSON strings escape
+    their newlines) is then filled with its items, each dumped on its own and indented one
+    level deeper."""
+    skeleton = document.model_copy(update={key: [] for key in STREAMED}).model_dump_json(
+        indent=indent
+    )
+    pad = " " * indent
+    done = 0
+    for key in STREAMED:
+        items = getattr(document, key)
+        if not items:
+            continue
+        empty = f'\n{pad}"{key}": []'
+        at = skeleton.index(empty, done) + len(empty) - 1  # at the ]
+        out.write(skeleton[done:at])
+        inner = "\n" + pad * 2
+        for n, item in enumerate(items):
+            out.write(("," if n else "") + inner)
+            out.write(item.model_dump_json(indent=indent).replace("\n", inner))
+        out.write("\n" + pad)
+        done = at
+    out.write(skeleton[done:])
