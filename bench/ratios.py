@@ -141,7 +141,7 @@ def main() -> None:
     cases: dict[str, Callable[[int], str]] = {
         "one 2 MB line": lambda n: "あ" * (700_000 * n),
         "50k marker lines": lambda n: "○\n" * (50_000 * n),
-        "100k brackets": lambda n: "○" + "（" * (100_000 * n) + "）" * (100_000 * n) + "\n",
+        "1M brackets": lambda n: "○" + "（" * (1_000_000 * n) + "）" * (1_000_000 * n) + "\n",
         "20k headings": lambda n: "".join(f"{i % 9 + 1} 見出し\n" for i in range(20_000 * n)),
     }
     ratios = []
