@@ -69,3 +69,18 @@ def test_a_text_without_form_feeds_has_no_pages() -> None:
     document: Document = parse_text(PAGED.replace("\f", ""))
     assert all(span.page_start is None for span in spans(document))
     assert document.source.pages is None
+
+
+def test_records_share_the_set_of_given_fields_and_copies_do_not_write_into_it() -> None:
+    from minutes_cli import parse_file
+    from tests.conftest import SEED
+
+    document = parse_file(SEED)
+    first, second = document.utterances[0], document.utterances[1]
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__  # one set, shared
+    before = set(first.model_fields_set)
+    unset = next(name for name in type(first).model_fields if name not in before)
+    copied = first.model_copy(update={unset: getattr(first, unset)})
+    assert unset in copied.model_fields_set
+    assert first.model_fields_set == before == second.model_fields_set  # the shared set kept
+    assert set(first.model_dump(exclude_unset=True)) == before
