@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from minutes_cli.grammar.text import display_width
 from minutes_cli.parse.clean import clean_lines, detect_layout
 from minutes_cli.parse.reflow import join
@@ -135,3 +138,10 @@ def test_the_foldable_class_is_exactly_the_fold_table() -> None:
 
     matched = {cp for cp in range(0x110000) if _FOLDABLE.match(chr(cp))}
     assert matched == set(FOLD)
+
+
+@given(st.text(alphabet="\f\n\r a　", max_size=12))
+def test_paged_is_a_form_feed_before_the_trailing_blanks(text: str) -> None:
+    from minutes_cli.parse.clean import _paged
+
+    assert _paged(text) == ("\f" in text.rstrip("\f\n\r "))

@@ -200,9 +200,15 @@ def clean_lines(text: str) -> Lines:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw and raw[-1] == "":
         raw.pop()  # a final newline ends the last line; it does not open another
+    total = len(raw)
+    pages = _page_map(raw) if _paged(text) else ()
+    # Popped, each raw line is let go of once read: a folded one is not held twice (the
+    # peak memory of a large document).
+    raw.reverse()
     lines: list[Line] = []
     gap = 0
-    for number, raw_line in enumerate(raw, start=1):
+    for number in range(1, total + 1):
+        raw_line = raw.pop()
         if not raw_line or raw_line.isspace():  # the common blank line, without the scans
             gap += 1
             continue
@@ -216,8 +222,16 @@ def clean_lines(text: str) -> Lines:
             continue
         lines.append(Line(number, folded, display_width(stripped), gap if lines else 0))
         gap = 0
-    paged = "\f" in text.rstrip("\f\n\r ")
-    return Lines(tuple(lines), len(raw), newline, _page_map(raw) if paged else ())
+    return Lines(tuple(lines), total, newline, pages)
+
+
+def _paged(text: str) -> bool:
+    """A form feed before the end of the text (``"\\f" in text.rstrip("\\f\\n\\r ")``,
+    without that copy of the whole text)."""
+    end = len(text)
+    while end and text[end - 1] in "\f\n\r ":
+        end -= 1
+    return text.find("\f", 0, end) != -1
 
 
 def _page_map(raw: Sequence[str]) -> tuple[int, ...]:

@@ -8,7 +8,7 @@ a map back to the source line and column of every piece.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from minutes_cli.grammar.text import LATIN_ENDERS, LATIN_START
 from minutes_cli.kinds import BreakReason
@@ -24,12 +24,19 @@ def run(split: Split) -> list[Paragraph]:
     A list, not a tuple: the turns stage empties it as it goes, so that a large
     document's paragraphs are freed one by one once their records exist."""
     headings = frozenset(heading.line for heading in split.headings)
-    paragraphs = [p for p in join(split.body, split.breaks) if p.line_start not in headings]
-    split.body.clear()
+    paragraphs = [p for p in join(_taken(split.body), split.breaks) if p.line_start not in headings]
     return paragraphs
 
 
-def join(lines: Sequence[Line], breaks: Sequence[BreakReason | None]) -> tuple[Paragraph, ...]:
+def _taken(lines: list[Line]) -> Iterator[Line]:
+    """The lines in order, each let go of as it is handed on: a large document then never
+    holds all its lines and all its paragraphs at once (the peak of its memory)."""
+    lines.reverse()
+    while lines:
+        yield lines.pop()
+
+
+def join(lines: Iterable[Line], breaks: Sequence[BreakReason | None]) -> tuple[Paragraph, ...]:
     """The lines joined into paragraphs, a new one wherever ``breaks`` gives a reason."""
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
