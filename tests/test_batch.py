@@ -134,6 +134,17 @@ def _square(n: int) -> int:
 def test_ordered_map_keeps_order_with_a_small_window() -> None:
     assert list(ordered_map(_square, range(50), jobs=2, window=3)) == [n * n for n in range(50)]
     assert list(ordered_map(_square, range(5), jobs=1)) == [0, 1, 4, 9, 16]
+    for batch in (2, 3, 8):  # batches of several inputs a task, the last one short
+        got = list(ordered_map(_square, range(50), jobs=2, window=3, batch=batch))
+        assert got == [n * n for n in range(50)]
+
+
+def test_a_batch_spreads_a_short_run_over_every_worker() -> None:
+    from minutes_cli.engines.local import MAX_BATCH, batch_size
+
+    assert batch_size(20, 2) == 1  # 20 tasks for 2 workers: no batching
+    assert batch_size(1000, 2) == MAX_BATCH
+    assert all(items // batch_size(items, 2) >= 16 * 2 for items in range(32, 2000, 37))
 
 
 def test_parse_or_error_takes_paths_and_never_raises(tmp_path: Path) -> None:

@@ -264,6 +264,18 @@ def test_an_input_that_kills_its_worker_fails_alone() -> None:
     assert results == [-13 if n == 13 else n * n for n in range(40)]
 
 
+def test_in_batches_an_input_that_kills_its_worker_fails_alone_at_its_position() -> None:
+    results = list(ordered_map(_deadly, range(40), jobs=2, window=3, died=lambda i, n: -i, batch=4))
+    assert results == [-13 if n == 13 else n * n for n in range(40)]
+
+
+def test_in_batches_without_died_a_dead_worker_is_raised() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    with pytest.raises(BrokenProcessPool):
+        list(ordered_map(_deadly, range(20), jobs=2, batch=4))
+
+
 def test_without_died_a_dead_worker_is_raised() -> None:
     from concurrent.futures.process import BrokenProcessPool
 

@@ -23,7 +23,7 @@ from enum import Enum
 from typing import TypeVar
 
 from minutes_cli.engines.batch import Missing, Outcome, ReadOptions, Target, discover
-from minutes_cli.engines.local import DIED, default_jobs, ordered_map
+from minutes_cli.engines.local import DIED, batch_size, default_jobs, ordered_map
 from minutes_cli.engines.progress import progress
 from minutes_cli.engines.signals import Interrupted
 from minutes_cli.errors import (
@@ -214,7 +214,8 @@ def _engine(
     whatever ends the run (its workers too, when interrupted)."""
     if options.engine is Engine.LOCAL:
         workers = 1 if len(tasks) < 2 else (options.jobs or default_jobs())
-        outcomes = ordered_map(job, tasks, workers, died=died)
+        batch = batch_size(len(tasks), workers)
+        outcomes = ordered_map(job, tasks, workers, died=died, batch=batch)
         try:
             yield outcomes
         finally:
