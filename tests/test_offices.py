@@ -4,8 +4,21 @@ honorific, the office matched over the whole label, longest first."""
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from minutes_cli.grammar.offices import Parts, is_office, looks_like_post, split_label
+from minutes_cli.grammar.offices import (
+    AFTER_HEAD,
+    HEADS,
+    SINGLE_STEMS,
+    STEMS,
+    UNIT_ENDS,
+    Parts,
+    is_office,
+    looks_like_post,
+    split_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +68,33 @@ def test_split_label(label: str, parts: Parts) -> None:
 def test_offices_and_posts(text: str, office: bool, post: bool) -> None:
     assert is_office(text) is office
     assert looks_like_post(text) is post
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+#: The office grammar as the pattern it was (backtracking, exponential on some inputs):
+#: the oracle the automaton must agree with.
+_HEAD = f"(?:{_alternation(HEADS)})(?:{_alternation(AFTER_HEAD)})?"
+_UNIT = f"(?:(?:{_alternation(STEMS)})+(?:{_alternation(UNIT_ENDS)})|(?:{_alternation(HEADS)})付)"
+_ONE = (
+    f"(?:(?:{_UNIT})*(?:(?:{_alternation(STEMS)})*{_HEAD}"
+    f"|(?:{_alternation(STEMS)})+(?:{_alternation(UNIT_ENDS)})長(?:{_alternation(AFTER_HEAD)})?))"
+)
+_ORACLE = regex.compile(f"(?:{_ONE})(?:兼(?:{_ONE}))*")
+_WORDS = st.sampled_from([*STEMS, *HEADS, *UNIT_ENDS, *AFTER_HEAD, "兼", "長", "付", "鈴木", "x"])
+
+
+@settings(max_examples=600)
+@given(st.lists(_WORDS, max_size=6), st.integers(min_value=0, max_value=40))
+@example(["農地", "整備", "課長", "補佐", "兼", "係長"], 1)  # a deputy, then 兼
+@example(["議事", "課", "長", "代理", "兼", "市長", "付", "参事"], 1)  # a unit's 長, then 付
+@example(["危機", "管理", "危機管理", "x"], 1)  # ambiguous stems, not an office
+@example(["地域", "支所", "長"], 1)  # only as a unit's 長
+def test_the_office_automaton_is_the_office_pattern(words: list[str], cut: int) -> None:
+    text = "".join(words)
+    text = text[:cut] + text[cut + 1 :] if cut % 3 == 0 else text  # and broken words
+    pattern = bool(text) and _ORACLE.fullmatch(text) is not None
+    two_single = text[:1] in SINGLE_STEMS and text[1:2] in SINGLE_STEMS
+    assert is_office(text) == (pattern and not two_single)

@@ -57,6 +57,9 @@ PATHOLOGICAL = {
     "100,000 marker-only lines": "○\n" * 100_000,
     "10,000 nested brackets": "○" + "【（［〔" * 2_500 + "議事" + "〕］）】" * 2_500 + "\n",
     "legend of 10,000 entries": "【" + " ".join(f"◎…役{i}" for i in range(10_000)) + "】\n◎発言\n",
+    # an office of stems that are also pairs of stems (危機管理 = 危機 + 管理), then not an
+    # office: the backtracking pattern it replaced took 4 s at 18 of them, 2^n steps
+    "a role of 25 ambiguous stems": "【◎…議長 ○…" + "危機管理" * 25 + "x】\n◎議長　はい。\n",
 }
 
 

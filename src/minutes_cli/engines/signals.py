@@ -16,8 +16,6 @@ them SIGTERM (``prctl(PR_SET_PDEATHSIG)``); elsewhere a thread watches the paren
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import signal
 import sys
@@ -172,6 +170,9 @@ def _death_signal(signum: int) -> bool:
     """Ask the kernel for ``signum`` when the parent dies; False where it cannot."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # here, in workers only: ctypes.util imports subprocess and shutil
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         return int(libc.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0)) == 0

@@ -15,6 +15,7 @@ read only inside brackets (``にぎわい創出課長（小笹義博君）``), w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex as re
@@ -73,16 +74,49 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_HEAD = f"(?:{_alternation(HEADS)})(?:{_alternation(AFTER_HEAD)})?"
-_UNIT = f"(?:(?:{_alternation(STEMS)})+(?:{_alternation(UNIT_ENDS)})|(?:{_alternation(HEADS)})付)"
-#: One office: units, then a head: 議会事務局議事課長, 企画財政課長, 市長付参事, 副教育長,
-#: 議事課長 (a unit's 長: 議事課 + 長).
-_ONE = (
-    f"(?:(?:{_UNIT})*(?:(?:{_alternation(STEMS)})*{_HEAD}"
-    f"|(?:{_alternation(STEMS)})+(?:{_alternation(UNIT_ENDS)})長(?:{_alternation(AFTER_HEAD)})?))"
-)
-#: An office phrase: one office, or several joined by 兼 (会計管理者兼総務課長).
-OFFICE = patterns.compile(f"(?:{_ONE})(?:兼(?:{_ONE}))*")
+class _Words(NamedTuple):
+    """A class of vocabulary words, by length (longest first), for :func:`is_office`."""
+
+    by_length: tuple[tuple[int, frozenset[str]], ...]
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> _Words:
+        lengths = sorted({len(word) for word in words}, reverse=True)
+        return cls(tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths))
+
+    def ends(self, text: str, at: int) -> Iterator[int]:
+        """Where each word of the class that starts at ``at`` ends."""
+        for length, words in self.by_length:
+            if text[at : at + length] in words:
+                yield at + length
+
+
+_STEM, _HEADWORD, _UNIT_END, _AFTER = map(_Words.of, (STEMS, HEADS, UNIT_ENDS, AFTER_HEAD))
+_KEN, _CHO, _TSUKI = _Words.of(("兼",)), _Words.of(("長",)), _Words.of(("付",))
+
+#: The grammar of an office phrase, as a finite automaton over words: state -> (words,
+#: next state). As a pattern (which it replaces: its backtracking was exponential on a
+#: long run of stems that are also pairs of stems, ``危機管理危機管理…x``)::
+#:
+#:     ONE    = UNIT* (STEM* HEAD AFTER? | STEM+ UNIT_END 長 AFTER?)
+#:     UNIT   = STEM+ UNIT_END | HEAD 付
+#:     OFFICE = ONE (兼 ONE)*
+#:
+#: so 議会事務局議事課長 (two units, a head), 企画財政課長, 市長付参事, 副教育長, 議事課長 (a
+#: unit's 長: 地域支所 + 長), 会計管理者兼総務課長. Run over every reading at once, it takes
+#: time linear in the text.
+_OFFICE: dict[str, tuple[tuple[_Words, str], ...]] = {
+    "unit": ((_STEM, "stems"), (_HEADWORD, "head"), (_HEADWORD, "head of unit")),
+    "stems": ((_STEM, "stems"), (_UNIT_END, "unit"), (_UNIT_END, "unit end"), (_HEADWORD, "head")),
+    "head of unit": ((_TSUKI, "unit"),),  # 市長付
+    "unit end": ((_CHO, "chief"),),  # 地域支所 + 長
+    "head": ((_AFTER, "deputy"), (_KEN, "unit")),
+    "chief": ((_AFTER, "deputy"), (_KEN, "unit")),
+    "deputy": ((_KEN, "unit"),),  # 課長補佐兼…
+}
+#: The states an office phrase may end in.
+_OFFICE_ENDS = frozenset({"head", "chief", "deputy"})
+
 
 #: An office inside brackets or before them may be any post that ends like one: the
 #: department need not be known there (にぎわい創出課長, 地域包括支援センター長補佐).
@@ -92,9 +126,16 @@ POST_ENDINGS = (*HEADS, "長", "員", "者", "官", "補佐", "代理")
 def is_office(text: str) -> bool:
     """Whether ``text`` is, as a whole, an office of this vocabulary. Two one-character
     stems do not open one (町村議長, 市村部長: 町村 and 市村 are surnames)."""
-    if text[:1] in SINGLE_STEMS and text[1:2] in SINGLE_STEMS:
+    if not text or (text[:1] in SINGLE_STEMS and text[1:2] in SINGLE_STEMS):
         return False
-    return bool(text) and OFFICE.fullmatch(text) is not None
+    reached: list[set[str]] = [set() for _ in range(len(text) + 1)]
+    reached[0].add("unit")
+    for at, states in enumerate(reached[:-1]):
+        for state in states:
+            for words, following in _OFFICE[state]:
+                for end in words.ends(text, at):
+                    reached[end].add(following)
+    return not reached[-1].isdisjoint(_OFFICE_ENDS)
 
 
 def looks_like_post(text: str) -> bool:
