@@ -25,11 +25,11 @@ from typer.testing import CliRunner
 from minutes_cli import Document, ParseFailure, parse_or_error
 from minutes_cli.cli import app
 from minutes_cli.engines import dask_engine
-from minutes_cli.engines.batch import Outcome, ReadOptions, Target
 from minutes_cli.engines.driver import BatchOptions, Engine
 from minutes_cli.engines.driver import run as run_batch
 from minutes_cli.engines.local import DIED
 from tests.conftest import FIXTURES, SEED
+from tests.test_signals import _deadly_job, _deadly_task  # the workers import them too
 
 runner = CliRunner()
 
@@ -268,19 +268,6 @@ def test_an_input_that_kills_its_workers_fails_alone() -> None:
             list(engine.map(_deadly, range(12, 16), partition_size=4))
 
 
-def _path_task(target: Target, options: ReadOptions) -> str:
-    return target.path
-
-
-def _deadly_job(path: str) -> Outcome:
-    import os
-    import signal
-
-    if path.endswith("b.txt"):
-        os.kill(os.getpid(), signal.SIGKILL)
-    return Outcome(path, utterances=1)
-
-
 def test_the_driver_reports_the_input_that_killed_its_dask_worker(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -290,7 +277,7 @@ def test_the_driver_reports_the_input_that_killed_its_dask_worker(
         (tmp_path / f"{name}.txt").write_text("x")
     options = BatchOptions(jobs=2, engine=Engine.DASK, quiet=True)
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        tally = run_batch([str(tmp_path)], options, _deadly_job, _path_task)
+        tally = run_batch([str(tmp_path)], options, _deadly_job, _deadly_task)
     assert (tally.ok, tally.failed) == (3, 1)
     assert capsys.readouterr().err == f"minutes: {tmp_path / 'b.txt'}: {DIED}\n"
 

@@ -22,7 +22,7 @@ from minutes_cli.kinds import SchemeName, Unread
 from minutes_cli.models import Diagnostic, LegendEntry
 from minutes_cli.parse.scheme.assembly import AssemblyScheme, parse_label
 from minutes_cli.parse.scheme.legend import LegendScheme, legend_scheme, read_legend
-from minutes_cli.parse.scheme.mixed import Mixed, Rival
+from minutes_cli.parse.scheme.mixed import Delegating, Mixed, Rival
 from minutes_cli.parse.scheme.none import NoScheme
 from minutes_cli.parse.scheme.prefix import PrefixScheme, surveyed
 from minutes_cli.parse.tokens import Line, Opened, Start
@@ -84,45 +84,18 @@ def run(lines: Sequence[Line], forced: SchemeName | None = None) -> Scheme:
 REMEMBERED = 64
 
 
-class Remembered:
+class Remembered(Delegating):
     """*scheme*, whose ``start`` is asked once per text: the stages ask it of each line
     and of each paragraph, and the turn stage twice (to classify a paragraph, then to open
     its turn), and it is the costliest question a scheme answers. A bounded cache (a pure
     function of the text: a scheme is decided once, then never changes)."""
 
-    __slots__ = ("_start", "scheme")
-
     def __init__(self, scheme: Scheme) -> None:
         self.scheme = scheme
         self._start = lru_cache(maxsize=REMEMBERED)(scheme.start)
 
-    @property
-    def name(self) -> SchemeName:
-        return self.scheme.name
-
-    @property
-    def legend(self) -> tuple[LegendEntry, ...]:
-        return self.scheme.legend
-
-    @property
-    def legend_lines(self) -> frozenset[int]:
-        return self.scheme.legend_lines
-
-    @property
-    def verbatim(self) -> bool:
-        return self.scheme.verbatim
-
     def start(self, text: str) -> Start | None:
         return self._start(text)
-
-    def unread(self, text: str) -> Unread | None:
-        return self.scheme.unread(text)
-
-    def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
-        return self.scheme.cut(lines)
-
-    def diagnose(self, opened: Sequence[Opened]) -> list[Diagnostic]:
-        return self.scheme.diagnose(opened)
 
 
 def _choose(lines: Sequence[Line], forced: SchemeName | None) -> Scheme:

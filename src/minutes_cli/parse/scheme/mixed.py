@@ -32,13 +32,10 @@ class Rival:
     # scheme read does not already keep such lines as notes
 
 
-@dataclass(frozen=True)
-class Mixed:
-    """*scheme*, with the lines of *rival* kept as notes and the mix diagnosed."""
+class Delegating:
+    """A scheme that answers as ``self.scheme`` does, but where a subclass says otherwise."""
 
     scheme: Scheme
-    rival: Rival
-    read_as: str  # what the chosen scheme reads, for the diagnostic
 
     @property
     def name(self) -> SchemeName:
@@ -60,13 +57,28 @@ class Mixed:
         return self.scheme.start(text)
 
     def unread(self, text: str) -> Unread | None:
+        return self.scheme.unread(text)
+
+    def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        return self.scheme.cut(lines)
+
+    def diagnose(self, opened: Sequence[Opened]) -> list[Diagnostic]:
+        return self.scheme.diagnose(opened)
+
+
+@dataclass(frozen=True)
+class Mixed(Delegating):
+    """*scheme*, with the lines of *rival* kept as notes and the mix diagnosed."""
+
+    scheme: Scheme
+    rival: Rival
+    read_as: str  # what the chosen scheme reads, for the diagnostic
+
+    def unread(self, text: str) -> Unread | None:
         found = self.scheme.unread(text)
         if found is None and self.rival.reads is not None and self.rival.reads(text):
             return "label"
         return found
-
-    def cut(self, lines: tuple[Line, ...]) -> tuple[Line, ...]:
-        return self.scheme.cut(lines)
 
     def diagnose(self, opened: Sequence[Opened]) -> list[Diagnostic]:
         mixed = codes.diagnostic(
