@@ -237,7 +237,11 @@ def test_closed_stdout_is_one_line() -> None:
 @pytest.mark.parametrize("stderr", ["2>&-", "2>/dev/full"])
 @pytest.mark.parametrize(
     ("args", "code"),
-    [(["parse", "missing.txt"], ExitCode.INPUT_ERROR), (["check", str(GOOD)], ExitCode.FINDINGS)],
+    [
+        (["parse", "missing.txt"], ExitCode.INPUT_ERROR),
+        (["check", str(GOOD)], ExitCode.FINDINGS),
+        (["parse", "--bogus"], ExitCode.INPUT_ERROR),  # a usage error click prints itself
+    ],
 )
 def test_a_closed_or_full_stderr_keeps_the_exit_code(
     stderr: str, args: list[str], code: ExitCode

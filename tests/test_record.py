@@ -84,3 +84,13 @@ def test_records_share_the_set_of_given_fields_and_copies_do_not_write_into_it()
     assert unset in copied.model_fields_set
     assert first.model_fields_set == before == second.model_fields_set  # the shared set kept
     assert set(first.model_dump(exclude_unset=True)) == before
+
+
+def test_a_set_handed_to_model_construct_is_not_the_shared_one() -> None:
+    from minutes_cli.models import Span
+
+    names = {"line_start", "line_end", "page_start", "page_end"}
+    Span.model_construct(_fields_set=names, line_start=1, line_end=1, page_start=1, page_end=1)
+    names.discard("page_end")  # the caller's set, changed afterwards
+    later = Span(line_start=1, line_end=1, page_start=1, page_end=1)
+    assert later.model_fields_set == {"line_start", "line_end", "page_start", "page_end"}

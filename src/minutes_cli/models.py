@@ -47,11 +47,13 @@ class Record(BaseModel):
         the same names. pydantic keeps one set per instance, 728 bytes for 16 names: more
         than the record's own fields, and a third of a parsed document's memory. Nothing
         writes into a shared set: records are frozen, and pydantic copies the set when it
-        copies a record (``model_copy``, ``copy``, ``deepcopy``)."""
-        given = self.__pydantic_fields_set__
-        object.__setattr__(
-            self, "__pydantic_fields_set__", _GIVEN.setdefault(frozenset(given), given)
-        )
+        copies a record (``model_copy``, ``copy``, ``deepcopy``). ``model_fields_set``
+        is then shared too: read it, never add to it."""
+        names = frozenset(self.__pydantic_fields_set__)
+        shared = _GIVEN.get(names)
+        if shared is None:  # a set of its own, never one a caller handed in (model_construct)
+            shared = _GIVEN.setdefault(names, set(names))
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
 
 
 class Severity(str, Enum):

@@ -68,6 +68,10 @@ def main() -> None:
         say("interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
     except Exception as error:  # a bug: one line, not a traceback, unless asked for
+        if isinstance(error, OSError) and not _stderr_works():
+            # What failed was saying something (a usage error that click prints itself
+            # into a full stderr): nothing can be said, an environment fault's code tells.
+            sys.exit(int(ExitCode.INPUT_ERROR))
         if os.environ.get("MINUTES_DEBUG"):
             raise
         say(
@@ -75,6 +79,19 @@ def main() -> None:
             "(set MINUTES_DEBUG=1 for a traceback, and please report it)"
         )
         sys.exit(int(ExitCode.INTERNAL_ERROR))
+
+
+def _stderr_works() -> bool:
+    """Whether a line can still be written to stderr (not closed, full or a closed pipe):
+    it writes an empty line to find out, only once something has already gone wrong."""
+    if sys.stderr is None:
+        return False
+    try:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _version(value: bool) -> None:
