@@ -35,14 +35,14 @@ import importlib.util
 import logging
 import math
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from contextlib import contextmanager, suppress
-from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from minutes_cli import errors
 from minutes_cli.engines import signals
+from minutes_cli.engines.local import chunks
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -154,7 +154,7 @@ class DaskEngine:
         limit = window or PER_WORKER * self.workers
         pending: deque[tuple[int, list[A], Future[list[R]]]] = deque()
         try:
-            for start, chunk in _chunks(items, size):
+            for start, chunk in chunks(items, size):
                 bag = db.from_sequence(chunk, npartitions=1).map(job)
                 pending.append((start, chunk, self.client.compute(bag)))
                 if len(pending) >= limit:
@@ -203,15 +203,6 @@ class DaskEngine:
         finally:
             future.release()
         return result
-
-
-def _chunks(items: Iterable[A], size: int) -> Iterator[tuple[int, list[A]]]:
-    """``items`` in lists of ``size``, each with the position of its first item."""
-    iterator = iter(items)
-    start = 0
-    while chunk := list(islice(iterator, size)):
-        yield start, chunk
-        start += len(chunk)
 
 
 @contextmanager

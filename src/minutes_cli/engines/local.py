@@ -25,6 +25,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -96,14 +97,9 @@ def ordered_map(
         work = chain(unsent, work)
 
 
-class _Each(Generic[A, R]):
+def _each(job: Callable[[A], R], items: list[A]) -> list[R]:
     """``job`` over a list of items, in a worker: one task, one round trip, for several."""
-
-    def __init__(self, job: Callable[[A], R]) -> None:
-        self.job = job
-
-    def __call__(self, items: list[A]) -> list[R]:
-        return [self.job(item) for item in items]
+    return [job(item) for item in items]
 
 
 @dataclass(frozen=True)
@@ -127,12 +123,12 @@ def _batched(
     not per input, which is what a thousand small files spend most on. A batch that kills
     its worker each time is run again one item a task, so that only the item that kills
     fails (through ``died``, at its own position)."""
-    batches = _chunks(items, size)
+    batches = (chunk for _, chunk in chunks(items, size))
 
     def fell(index: int, chunk: list[A]) -> _Fell[A]:
         return _Fell(index * size, chunk)
 
-    outer = ordered_map(_Each(job), batches, jobs, window, fell)
+    outer = ordered_map(partial(_each, job), batches, jobs, window, fell)
     try:
         for result in outer:
             if not isinstance(result, _Fell):
@@ -155,10 +151,14 @@ def _shifted(died: Callable[[int, A], B], start: int) -> Callable[[int, A], B]:
     return report
 
 
-def _chunks(items: Iterable[A], size: int) -> Iterator[list[A]]:
+def chunks(items: Iterable[A], size: int) -> Iterator[tuple[int, list[A]]]:
+    """``items`` in lists of ``size`` (the last may be shorter), each with the position
+    of its first item (both engines send their work so)."""
     iterator = iter(items)
+    start = 0
     while chunk := list(islice(iterator, size)):
-        yield chunk
+        yield start, chunk
+        start += len(chunk)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:

@@ -95,24 +95,24 @@ _STEM, _HEADWORD, _UNIT_END, _AFTER = map(_Words.of, (STEMS, HEADS, UNIT_ENDS, A
 _KEN, _CHO, _TSUKI = _Words.of(("兼",)), _Words.of(("長",)), _Words.of(("付",))
 
 #: The grammar of an office phrase, as a finite automaton over words: state -> (words,
-#: next state). As a pattern (which it replaces: its backtracking was exponential on a
-#: long run of stems that are also pairs of stems, ``危機管理危機管理…x``)::
+#: the states they lead to). As a pattern (which it replaces: its backtracking was
+#: exponential on a long run of stems that are also pairs of stems, ``危機管理…x``)::
 #:
 #:     ONE    = UNIT* (STEM* HEAD AFTER? | STEM+ UNIT_END 長 AFTER?)
 #:     UNIT   = STEM+ UNIT_END | HEAD 付
 #:     OFFICE = ONE (兼 ONE)*
 #:
-#: so 議会事務局議事課長 (two units, a head), 企画財政課長, 市長付参事, 副教育長, 議事課長 (a
+#: so 議会事務局議事課長 (two units, a head), 企画財政課長, 市長付参事, 副教育長, 地域支所長 (a
 #: unit's 長: 地域支所 + 長), 会計管理者兼総務課長. Run over every reading at once, it takes
 #: time linear in the text.
-_OFFICE: dict[str, tuple[tuple[_Words, str], ...]] = {
-    "unit": ((_STEM, "stems"), (_HEADWORD, "head"), (_HEADWORD, "head of unit")),
-    "stems": ((_STEM, "stems"), (_UNIT_END, "unit"), (_UNIT_END, "unit end"), (_HEADWORD, "head")),
-    "head of unit": ((_TSUKI, "unit"),),  # 市長付
-    "unit end": ((_CHO, "chief"),),  # 地域支所 + 長
-    "head": ((_AFTER, "deputy"), (_KEN, "unit")),
-    "chief": ((_AFTER, "deputy"), (_KEN, "unit")),
-    "deputy": ((_KEN, "unit"),),  # 課長補佐兼…
+_OFFICE: dict[str, tuple[tuple[_Words, tuple[str, ...]], ...]] = {
+    "unit": ((_STEM, ("stems",)), (_HEADWORD, ("head", "head of unit"))),
+    "stems": ((_STEM, ("stems",)), (_UNIT_END, ("unit", "unit end")), (_HEADWORD, ("head",))),
+    "head of unit": ((_TSUKI, ("unit",)),),  # 市長付
+    "unit end": ((_CHO, ("chief",)),),  # 地域支所 + 長
+    "head": ((_AFTER, ("deputy",)), (_KEN, ("unit",))),
+    "chief": ((_AFTER, ("deputy",)), (_KEN, ("unit",))),
+    "deputy": ((_KEN, ("unit",)),),  # 課長補佐兼…
 }
 #: The states an office phrase may end in.
 _OFFICE_ENDS = frozenset({"head", "chief", "deputy"})
@@ -134,7 +134,7 @@ def is_office(text: str) -> bool:
         for state in states:
             for words, following in _OFFICE[state]:
                 for end in words.ends(text, at):
-                    reached[end].add(following)
+                    reached[end].update(following)
     return not reached[-1].isdisjoint(_OFFICE_ENDS)
 
 

@@ -45,7 +45,7 @@ def _write_indented(document: Document, out: TextIO, indent: int) -> None:
     skeleton = document.model_copy(update={key: [] for key in STREAMED}).model_dump_json(
         indent=indent
     )
-    pad = " " * indent
+    pad, inner = " " * indent, "\n" + " " * (2 * indent)
     done = 0
     for key in STREAMED:
         items = getattr(document, key)
@@ -54,7 +54,6 @@ def _write_indented(document: Document, out: TextIO, indent: int) -> None:
         empty = f'\n{pad}"{key}": []'
         at = skeleton.index(empty, done) + len(empty) - 1  # at the ]
         out.write(skeleton[done:at])
-        inner = "\n" + pad * 2
         for n, item in enumerate(items):
             out.write(("," if n else "") + inner)
             out.write(item.model_dump_json(indent=indent).replace("\n", inner))
