@@ -2,6 +2,7 @@
 
     python bench/ratios.py            # every row, a few minutes on 2 cores
     python bench/ratios.py --quick    # smaller inputs, fewer repeats
+    python bench/ratios.py --startup  # where the start-up goes, step by step
 
 Times are CPU time (user + system) of the whole child process, best of several runs,
 read from ``os.wait4``; memory is the child's peak RSS. Each row compares two commands run
@@ -15,7 +16,10 @@ Run by hand and record the figures in bench/RESULTS.md; tests never time anythin
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +35,62 @@ FLOOR = (
     "import typer, regex\nfrom pydantic import BaseModel\n"
     "class M(BaseModel):\n    a: int\nM(a=1).model_dump_json()\n"
 )
+
+
+def compiled() -> None:
+    """Write the package's bytecode, as ``pip install`` does for the dependencies: with
+    ``PYTHONDONTWRITEBYTECODE`` set (as on the project's machines) an editable install
+    would otherwise compile its 65 modules from source on every run, about 0.2x of the
+    start-up row that no user's install pays."""
+    compileall.compile_dir(ROOT / "src" / "minutes_cli", quiet=1)
+
+
+def startup(repeats: int) -> None:
+    """Where the start-up goes: the floor, then the floor plus one more of our steps each,
+    interleaved so that a busy machine moves every line alike. With valgrind on the PATH
+    each step's instructions are counted too: the same on every run, where CPU time on a
+    shared machine varies by a fifth."""
+    seed = ROOT / "fixtures" / "seed_kushiro_2025.txt"
+    parse = f"import minutes_cli.parse as p\np.parse_file({str(seed)!r})\n"
+    steps = {
+        "floor (typer, regex, one pydantic model)": "",
+        "+ import minutes_cli.models (21 records)": "import minutes_cli.models\n",
+        "+ import minutes_cli.parse (the stages)": "import minutes_cli.parse\n",
+        "+ parse the seed (first compiles)": parse,
+        "+ import the parse command": parse + "import minutes_cli.cli.parse_cmd\n",
+    }
+    whole = [MINUTES, "parse", str(seed), "-f", "json"]
+    times: dict[str, list[float]] = {step: [] for step in [*steps, "`minutes parse -f json`"]}
+    for _ in range(repeats * 2):
+        for step, code in steps.items():
+            times[step].append(run([PYTHON, "-c", FLOOR + code])[0])
+        times["`minutes parse -f json`"].append(run(whole)[0])
+    counts = {step: instructions([PYTHON, "-c", FLOOR + code]) for step, code in steps.items()}
+    counts["`minutes parse -f json`"] = instructions(whole)
+    floor, floor_count = min(times[next(iter(steps))]), counts[next(iter(steps))]
+    print("| step | CPU ms | vs floor | instructions (M) | vs floor |\n|---|---|---|---|---|")
+    for step, spent in times.items():
+        count = counts[step]
+        counted = f"{count / 1e6:.0f} | {count / floor_count:.2f}x" if count else "– | –"
+        print(f"| {step} | {min(spent) * 1000:.0f} | {min(spent) / floor:.2f}x | {counted} |")
+
+
+CACHEGRIND = ("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null")
+
+
+def instructions(command: list[str]) -> int:
+    """Instructions one run of ``command`` executes (valgrind's cachegrind), 0 without it."""
+    if shutil.which("valgrind") is None:
+        return 0
+    done = subprocess.run(
+        [*CACHEGRIND, *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    return int(found.group(1).replace(",", "")) if found else 0
 
 
 def run(command: list[str], stdin: Path | None = None) -> tuple[float, int]:
@@ -66,8 +126,16 @@ def row(what: str, ours: float, floor: float, unit: str, goal: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats")
-    quick = parser.parse_args().quick
+    parser.add_argument(
+        "--startup", action="store_true", help="only where the start-up goes, step by step"
+    )
+    options = parser.parse_args()
+    quick = options.quick
     repeats = 3 if quick else 7
+    compiled()
+    if options.startup:
+        startup(repeats)
+        return
     scale = 85 if quick else 850  # the seed x850 is about 10 MB
     work = Path(tempfile.mkdtemp(prefix="minutes-ratios-"))
     seed = work / "seed.txt"

@@ -279,3 +279,37 @@ def test_the_lazy_names_are_the_public_api() -> None:
     missing = "no_such_name"
     with pytest.raises(AttributeError):
         getattr(minutes_cli, missing)
+
+
+def test_each_command_module_is_the_one_that_registers_it() -> None:
+    """``minutes NAME`` imports only ``COMMAND_MODULES[NAME]``: the table must name every
+    command of the app, and each module must register the commands it is named for."""
+    from minutes_cli import cli
+    from minutes_cli.cli import commands
+
+    registered = {
+        (command.name or command.callback.__name__): command.callback.__module__
+        for command in commands.app.registered_commands
+        if command.callback is not None
+    }
+    named = {name: f"minutes_cli.cli.{module}" for name, module in cli.COMMAND_MODULES.items()}
+    assert registered == named
+
+
+@pytest.mark.parametrize("command", ["parse", "rules"])
+def test_a_command_imports_only_its_own_module(command: str) -> None:
+    code = (
+        f"import sys; sys.argv = ['minutes', {command!r}, '--help']\n"
+        "from minutes_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('minutes_cli.cli.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    from minutes_cli.cli import COMMAND_MODULES
+
+    loaded = result.stdout.splitlines()[-1]
+    own = f"minutes_cli.cli.{COMMAND_MODULES[command]}"
+    assert loaded == repr(sorted({"minutes_cli.cli.common", own}))

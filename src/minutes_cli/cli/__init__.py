@@ -38,6 +38,17 @@ if TYPE_CHECKING:
 #: The spellings of the version flag, alone on the command line.
 _VERSION_FLAGS = frozenset({"--version", "-V"})
 
+#: The module of each command. ``minutes parse …`` imports and registers only its own
+#: (the others' modules, writers and the click commands typer builds for them were a
+#: tenth of its start-up); anything else (``--help``, a typo, completion) gets them all.
+COMMAND_MODULES = {
+    "parse": "parse_cmd",
+    "search": "search_cmd",
+    "check": "check_cmd",
+    "rules": "info_cmd",
+    "schema": "info_cmd",
+}
+
 
 def main() -> None:
     """Console-script entry point. ``minutes --version`` is printed at once; everything
@@ -48,8 +59,14 @@ def main() -> None:
         sys.stdout.write(f"minutes {__version__}\n")
         sys.stdout.flush()
         return
-    from minutes_cli.cli.commands import main as run
+    module = COMMAND_MODULES.get(sys.argv[1]) if len(sys.argv) > 1 else None
+    if module is None:
+        from minutes_cli.cli.commands import main as run
+    else:
+        import importlib
 
+        importlib.import_module(f"minutes_cli.cli.{module}")
+        from minutes_cli.cli.common import main as run
     run()
 
 
