@@ -166,3 +166,57 @@ def test_the_readme_lists_every_code() -> None:
         if len(row) == 4 and row[0].strip()[:1] in ("E", "M") and row[0].strip()[1:].isdigit()
     ]
     assert listed == [(c.code, c.name, c.severity.value, c.summary) for c in codes.ALL_CODES]
+
+
+def _readme_precommit_config() -> str:
+    """The pre-commit snippet of the README, as a user copies it."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```yaml\n")[1:]
+    (config,) = (block.split("```")[0] for block in blocks if "id: minutes-check" in block)
+    return config
+
+
+def test_the_readme_precommit_snippet_works_as_written(tmp_path: Path) -> None:
+    """pre-commit, given the README's snippet as it stands, passes a clean transcript and
+    fails (listing the finding) once a transcript has a weekday that is not the date's."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    precommit = Path(sys.executable).with_name("pre-commit")
+    if not precommit.exists():
+        pytest.skip("pre-commit is not installed (the test extra has it)")
+    repo = tmp_path / "transcripts"
+    repo.mkdir()
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            command, cwd=repo, env=env, capture_output=True, text=True, check=False
+        )
+
+    run("git", "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(_readme_precommit_config(), encoding="utf-8")
+    (repo / "good.txt").write_text(CLEAN, encoding="utf-8")
+    run("git", "add", ".")
+    passed = run(str(precommit), "run", "--all-files")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "minutes check" in passed.stdout and "Passed" in passed.stdout
+
+    (repo / "bad.txt").write_text(TRIGGERS["M002"][0], encoding="utf-8")
+    run("git", "add", ".")
+    failed = run(str(precommit), "run", "--all-files")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "bad.txt:2" in failed.stdout and "M002" in failed.stdout

@@ -224,7 +224,7 @@ def test_without_the_extra_the_error_names_it(
     assert out == ""
     assert err == (
         "minutes: --engine: dask needs the dask extra (distributed is missing): "
-        "pip install 'minutes-cli[dask]'\n"
+        "pip install 'minutes-records[dask]'\n"
     )
     assert list(tmp_path.iterdir()) == []
 

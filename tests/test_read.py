@@ -196,7 +196,7 @@ def test_damaged_pdf() -> None:
 
 def test_pdf_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pdfminer.high_level", None)
-    with pytest.raises(SourceError, match=r"pip install 'minutes-cli\[pdf\]'"):
+    with pytest.raises(SourceError, match=r"pip install 'minutes-records\[pdf\]'"):
         parse_bytes(b"%PDF-1.4\n", "x.pdf")
 
 

@@ -22,6 +22,10 @@ TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
+#: The distribution's name on PyPI, which every install hint names: ``minutes-cli`` there is
+#: someone else's program. The command is ``minutes``, the import package ``minutes_cli``.
+DISTRIBUTION = "minutes-records"
+
 if TYPE_CHECKING:
     from typing import Any
 

@@ -40,7 +40,7 @@ from concurrent.futures import CancelledError
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, TypeVar
 
-from minutes_cli import errors
+from minutes_cli import DISTRIBUTION, errors
 from minutes_cli.engines import signals
 from minutes_cli.engines.local import chunks
 
@@ -53,7 +53,7 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 #: What the missing-extra error tells the user to run.
-INSTALL = "pip install 'minutes-cli[dask]'"
+INSTALL = f"pip install '{DISTRIBUTION}[dask]'"
 
 #: Seconds to wait for a scheduler given with ``--scheduler`` before giving up.
 CONNECT_TIMEOUT = 10.0

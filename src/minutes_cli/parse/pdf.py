@@ -25,6 +25,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
+from minutes_cli import DISTRIBUTION
 from minutes_cli.errors import SourceError
 
 #: Wall time for one PDF, child start-up included. pdfminer reads an ordinary page in
@@ -96,7 +97,9 @@ def extract_text(data: bytes, name: str) -> str:
     """The text layer of a PDF, pages ended by form feeds, as pdfminer.six gives it;
     every failure, budgets included, is a :class:`SourceError` for ``name``."""
     if not _have_pdfminer():  # an optional extra: the core stays light
-        raise SourceError(name, "reading PDF needs the pdf extra: pip install 'minutes-cli[pdf]'")
+        raise SourceError(
+            name, f"reading PDF needs the pdf extra: pip install '{DISTRIBUTION}[pdf]'"
+        )
     limits = budget(name)
     settings = {
         "parent": os.getpid(),
