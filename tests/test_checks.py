@@ -4,6 +4,7 @@ quiet on one that is clean; selection, configuration, formats and exit codes."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -182,7 +183,6 @@ def test_the_readme_precommit_snippet_works_as_written(tmp_path: Path) -> None:
     import os
     import shutil
     import subprocess
-    import sys
 
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
@@ -220,3 +220,136 @@ def test_the_readme_precommit_snippet_works_as_written(tmp_path: Path) -> None:
     failed = run(str(precommit), "run", "--all-files")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "bad.txt:2" in failed.stdout and "M002" in failed.stdout
+
+
+# --- what a person reads: info held back, counts, excerpts, help (issue 15 point 6) ------
+
+#: A warning (M101, line 9) and two info findings (M302, lines 13 and 15).
+MIXED = CLEAN + "●傍聴者の発言。\n\n・報告\n\nどの発言にも属さない文。\n\nもう一つの文。\n"
+
+
+@pytest.fixture
+def mixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.txt").write_text(MIXED, encoding="utf-8")
+    return tmp_path
+
+
+def listed(out: str) -> list[str]:
+    return [line.split(": ")[1].split()[0] for line in out.splitlines()]
+
+
+def test_info_findings_are_off_by_default_in_text_and_github(mixed: Path) -> None:
+    code, out, err = run("check", "m.txt")
+    assert (code, listed(out)) == (1, ["M101"])
+    assert err.endswith("(0 errors, 1 warnings, 2 info, not shown: --show-info)\n")
+    _, out, _ = run("check", "m.txt", "-f", "github")
+    assert [line.split()[0] for line in out.splitlines()] == ["::warning"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--show-info"],
+        ["--select", "M302", "--select", "M101"],
+        ["--select", "M"],
+        ["--fail-on", "info"],
+    ],
+)
+def test_asking_for_info_shows_it(mixed: Path, options: list[str]) -> None:
+    _, out, err = run("check", "m.txt", *options)
+    assert listed(out) == ["M101", "M302", "M302"]
+    assert "not shown" not in err
+
+
+def test_selecting_one_family_shows_only_its_info(mixed: Path) -> None:
+    _, out, _ = run("check", "m.txt", "--select", "M1", "--select", "M2")
+    assert listed(out) == ["M101"]  # M302 is not selected at all
+    _, out, _ = run("check", "m.txt", "--select", "M1", "--select", "M30")
+    assert listed(out) == ["M101", "M302", "M302"]  # M30 names M302 by its prefix
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_machine_formats_keep_every_finding(mixed: Path, fmt: str) -> None:
+    _, out, _ = run("check", "m.txt", "-f", fmt)
+    log = json.loads(out)
+    found = log if fmt == "json" else log["runs"][0]["results"]
+    assert len(found) == 3
+
+
+def test_statistics_count_each_rule_most_frequent_first(mixed: Path) -> None:
+    code, out, _ = run("check", "m.txt", "--statistics", "--show-info")
+    assert code == 1
+    assert out == "2  M302  unplaced-line  [info]\n1  M101  unknown-marker  [warning]\n"
+    _, out, _ = run("check", "m.txt", "--statistics")
+    assert out == "1  M101  unknown-marker  [warning]\n"
+    _, out, _ = run("check", "m.txt", "--statistics", "-f", "json", "--show-info")
+    assert json.loads(out)[0] == {
+        "count": 2,
+        "code": "M302",
+        "rule": "unplaced-line",
+        "severity": "info",
+    }
+    code, out, err = run("check", "m.txt", "--statistics", "-f", "sarif")
+    assert (code, out) == (2, "") and "--statistics" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The committee approved the minutes of the previous meeting.",
+            "The committee approved the minutes of…",
+        ),
+        ("短い文。", "短い文。"),
+        (
+            "本日の会議では、令和7年度の予算について審議を行い、全会一致で可決され、その後に閉会した。",
+            "本日の会議では、令和7年度の予算について審議を行い、全会一致で可決され、…",
+        ),
+        ("あ" * 50, "あ" * 40 + "…"),
+        ("a\n  b   c", "a b c"),
+    ],
+)
+def test_excerpts_end_where_a_word_or_phrase_does(text: str, expected: str) -> None:
+    from minutes_cli.grammar.text import excerpt
+
+    assert excerpt(text) == expected
+    if "\n" in text:
+        return
+    found = check(parse_text(f"{CLEAN}\n・報告\n\n{text}\n"), "x.txt")
+    assert [f.message for f in found if f.code == "M302"] == [f"loose text: {expected!r}"]
+
+
+def test_the_rules_page_is_written_by_the_rules_command() -> None:
+    """docs/rules.md is `minutes rules --format markdown`, and every SARIF helpUri points
+    at a heading of it (GitHub's anchor: lower case, spaces to hyphens)."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text("utf-8")
+    code, out, _ = run("rules", "--format", "markdown")
+    assert (code, out) == (0, page)
+    anchors = {
+        "#" + line[3:].lower().replace(" ", "-")
+        for line in page.splitlines()
+        if line.startswith("## ")
+    }
+    for rule in sarif_rules():
+        page_url, anchor = rule["helpUri"].split("#")
+        assert page_url == codes.RULES_URL and f"#{anchor}" in anchors
+
+
+def sarif_rules() -> list[dict[str, str]]:
+    from minutes_cli.reporters import sarif_log
+
+    rules: list[dict[str, str]] = sarif_log([])["runs"][0]["tool"]["driver"]["rules"]
+    return rules
+
+
+def test_the_rules_page_lives_where_the_project_says() -> None:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    urls = tomllib.loads(pyproject.read_text("utf-8"))["project"]["urls"]
+    assert urls["Check rules"] == codes.RULES_URL
+    assert codes.RULES_URL.startswith(urls["Homepage"] + "/")

@@ -14,7 +14,7 @@ import pytest
 from jsonschema import Draft4Validator, FormatChecker
 
 from minutes_cli import __version__
-from minutes_cli.codes import ALL_CODES
+from minutes_cli.codes import ALL_CODES, RULES_URL
 from minutes_cli.models import Finding, Severity
 from minutes_cli.reporters import (
     REPORTERS,
@@ -179,10 +179,13 @@ def test_sarif_log_shape() -> None:
     assert (driver["name"], driver["version"]) == ("minutes", __version__)
     assert [rule["id"] for rule in driver["rules"]] == [code.code for code in ALL_CODES]
     rules = {rule["id"]: rule for rule in driver["rules"]}
+    url = f"{RULES_URL}#m101-unknown-marker"
     assert rules["M101"] == {
         "id": "M101",
         "name": "unknown-marker",
         "shortDescription": {"text": "A speaker marker is not defined by the legend."},
+        "helpUri": url,
+        "help": {"text": f"A speaker marker is not defined by the legend. ({url})"},
         "defaultConfiguration": {"level": "warning"},
     }
     assert rules["M003"]["defaultConfiguration"] == {"level": "note"}

@@ -10,6 +10,10 @@ from typing import NamedTuple
 
 from minutes_cli.models import Diagnostic, Severity
 
+#: The page that explains every code, one heading each (``docs/rules.md``, written by
+#: ``minutes rules --format markdown``), where SARIF's ``helpUri`` points.
+RULES_URL = "https://github.com/minutes-records/minutes/blob/main/docs/rules.md"
+
 
 class Code(NamedTuple):
     """A diagnostic kind: stable code, short name, default severity, what it means."""
@@ -153,3 +157,26 @@ def diagnostic(code: Code, message: str, line: int | None, column: int | None = 
     return Diagnostic(
         code=code.code, severity=code.severity, message=message, line=line, column=column
     )
+
+
+def help_url(code: Code) -> str:
+    """Where *code* is explained: its heading on the rules page (GitHub's anchor for
+    ``## M302 unplaced-line`` is ``#m302-unplaced-line``)."""
+    return f"{RULES_URL}#{code.code.lower()}-{code.name}"
+
+
+def rules_page() -> str:
+    """``docs/rules.md``: every code under a heading of its own, the anchors of
+    :func:`help_url` (a test keeps the file equal to this)."""
+    parts = [
+        "# The rules of `minutes check`\n\n"
+        "Written by `minutes rules --format markdown`; SARIF's `helpUri` points at each "
+        "heading. Codes are stable: `M0xx` header, `M1xx` speakers, `M2xx` sections, "
+        "`M3xx` text, `M9xx` the parser itself, `E001` an input that cannot be read.\n"
+    ]
+    for code in ALL_CODES:
+        parts.append(
+            f"\n## {code.code} {code.name}\n\nDefault severity: {code.severity.value}.\n\n"
+            f"{code.summary}\n"
+        )
+    return "".join(parts)

@@ -15,13 +15,16 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path, PurePath
 from types import MappingProxyType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from minutes_cli import __version__
-from minutes_cli.codes import ALL_CODES
+from minutes_cli.codes import ALL_CODES, help_url
 from minutes_cli.errors import printable
 from minutes_cli.models import Finding, Severity
+
+if TYPE_CHECKING:
+    from minutes_cli.checks import Statistic
 
 
 class ReportFormat(str, Enum):
@@ -133,6 +136,8 @@ def _sarif_rules() -> list[dict[str, Any]]:
             "id": code.code,
             "name": code.name,
             "shortDescription": {"text": code.summary},
+            "helpUri": help_url(code),
+            "help": {"text": f"{code.summary} ({help_url(code)})"},
             "defaultConfiguration": {"level": _SARIF_LEVELS[code.severity]},
         }
         for code in ALL_CODES
@@ -197,6 +202,23 @@ REPORTERS: Mapping[ReportFormat, Reporter] = MappingProxyType(
     }
 )
 """The one registry of reporters, keyed by format."""
+
+
+def report_statistics(counted: Sequence[Statistic], fmt: ReportFormat, out: TextIO) -> None:
+    """``--statistics``: one line per rule, ``count  code  name  [severity]`` (as ruff's),
+    or a JSON array of ``{count, code, rule, severity}``; the other formats have no place
+    for counts (the CLI refuses them)."""
+    if ReportFormat(fmt) is ReportFormat.JSON:
+        rows = [
+            {"count": s.count, "code": s.code, "rule": s.rule, "severity": s.severity.value}
+            for s in counted
+        ]
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    width = max((len(str(s.count)) for s in counted), default=1)
+    for s in counted:
+        out.write(f"{s.count:>{width}}  {s.code}  {s.rule}  [{s.severity.value}]\n")
 
 
 def report(findings: Sequence[Finding], fmt: ReportFormat, out: TextIO) -> None:

@@ -34,10 +34,10 @@ from minutes_cli.engines.batch import (
     Target,
     check_one,
 )
-from minutes_cli.errors import ConfigError, ExitCode, say
+from minutes_cli.errors import ConfigError, ExitCode, UsageError, say
 from minutes_cli.models import Finding, Severity
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES
-from minutes_cli.reporters import ReportFormat, report
+from minutes_cli.reporters import ReportFormat, report, report_statistics
 
 
 class FailOn(str, Enum):
@@ -54,7 +54,8 @@ class FailOn(str, Enum):
         "  minutes check transcripts/                       # path:line:col: CODE message\n\n"
         "  minutes check transcripts/ --format github       # annotations in GitHub Actions\n\n"
         "  minutes check transcripts/ --format sarif > minutes.sarif\n\n"
-        "  minutes check a.txt --select M1 --ignore M103 --fail-on error"
+        "  minutes check a.txt --select M1 --ignore M103 --fail-on error\n\n"
+        "  minutes check transcripts/ --statistics --show-info   # how often each rule fires"
     ),
 )
 def check(
@@ -87,6 +88,21 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
     ] = False,
+    show_info: Annotated[
+        bool,
+        typer.Option(
+            "--show-info",
+            help="Show info findings in text and github output too (selecting an info rule, "
+            "or --fail-on info, shows them as well; json and sarif always have them).",
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print how often each rule was found instead of the findings (text or json).",
+        ),
+    ] = False,
     glob: GlobOption = None,
     jobs: JobsOption = None,
     quiet: QuietOption = False,
@@ -116,6 +132,8 @@ def check(
     selection = checks.Selection(
         frozenset(select or config.select), frozenset(ignore or config.ignore)
     )
+    if statistics and chosen not in (ReportFormat.TEXT, ReportFormat.JSON):
+        raise UsageError("--statistics", f"counts are printed as text or json, not {chosen.value}")
     batch = batch_options(glob, jobs, quiet, max_bytes, scheme, encoding)
 
     findings: list[Finding] = []
@@ -132,17 +150,30 @@ def check(
     tally = driver.run(
         inputs, batch, check_one, task, nullcontext(collect), what="checking", on_missing=unreadable
     )
+    readable = chosen in (ReportFormat.TEXT, ReportFormat.GITHUB) or statistics
+    listed, held = (
+        checks.shown(findings, selection, show_info or threshold is Severity.INFO)
+        if readable
+        else (findings, 0)
+    )
     try:
         with open_output(None) as out:
-            report(findings, chosen, out)
+            if statistics:
+                report_statistics(checks.statistics(listed), chosen, out)
+            else:
+                report(listed, chosen, out)
     except BrokenPipeError:
         quiet_broken_pipe()
     if not quiet:
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        hidden = ""
+        if held:
+            hidden = ", not shown" if held == counts[Severity.INFO] else f", {held} not shown"
+            hidden += ": --show-info"
         say(
             f"{tally.targets} files checked: {len(findings)} findings "
             f"({counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-            f"{counts[Severity.INFO]} info)"
+            f"{counts[Severity.INFO]} info{hidden})"
         )
     if any(f.code == codes.INPUT_ERROR.code for f in findings):
         raise typer.Exit(int(ExitCode.INPUT_ERROR))

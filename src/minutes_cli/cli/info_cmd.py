@@ -15,9 +15,15 @@ from minutes_cli.errors import OutputError, UsageError
 from minutes_cli.models import Document
 
 
-@app.command(epilog="Example:\n\n  minutes rules --format json")
+@app.command(
+    epilog="Examples:\n\n  minutes rules --format json\n\n"
+    "  minutes rules --format markdown > docs/rules.md   # the page SARIF's helpUri points at"
+)
 def rules(
-    format: Annotated[str, typer.Option("--format", "-f", help="text (default) or json.")] = "text",
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="text (default), json or markdown.", metavar="FORMAT"),
+    ] = "text",
 ) -> None:
     """List the rules of minutes check: code, name, default severity, what it finds."""
     entries = [
@@ -30,8 +36,10 @@ def rules(
         elif format == "text":
             for e in entries:
                 out.write(f"{e['code']}  {e['name']:<28} {e['severity']:<8} {e['summary']}\n")
+        elif format == "markdown":
+            out.write(codes.rules_page())
         else:
-            raise UsageError("--format", f"{format!r} is not text or json")
+            raise UsageError("--format", f"{format!r} is not text, json or markdown")
 
 
 @app.command(epilog="Example:\n\n  minutes schema > minutes.schema.json")

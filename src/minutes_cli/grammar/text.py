@@ -54,6 +54,22 @@ def ends_sentence(text: str) -> bool:
     return bool(body) and body[-1] in SENTENCE_ENDERS
 
 
+#: Where an excerpt may end short of its limit: after a space or a Japanese pause or stop.
+_EXCERPT_BREAKS = frozenset(" \t、。，．・！？」』）)")
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """The start of *text* for a message, at most *limit* characters and an ellipsis, cut
+    where a word or phrase ends (a space, 、 or 。) when one falls in the second half of the
+    limit, so that ``loose text: 'The committee appro…'`` does not end mid-word. Japanese
+    without such a pause in reach is cut at the limit: there a character is a unit."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = next((i for i in range(limit, limit // 2, -1) if text[i - 1] in _EXCERPT_BREAKS), limit)
+    return text[:cut].rstrip() + "…"
+
+
 #: Characters across which a reflow joins with a space (Latin text), not directly.
 LATIN_ENDERS = frozenset(string.ascii_letters + string.digits + ",.;:!?)]'\"%")
 LATIN_START = patterns.compile(r"^[A-Za-z0-9(\['\"]")
