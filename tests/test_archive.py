@@ -476,7 +476,7 @@ def test_a_query_that_matches_nothing_exits_1(special_db: Path, query: str) -> N
 def test_search_table(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(folder)  # short relative paths, so the table does not fold them
     assert run("parse", ".", "-f", "sqlite", "-o", "m.db")[0] == 0
-    code, out, _ = run("search", "m.db", "国際交流プラザ")
+    code, out, _ = run("search", "m.db", "国際交流プラザ", "-f", "table")
     (hit,) = json.loads(run("search", "m.db", "国際交流プラザ", "-f", "json")[1])
     assert code == 0
     assert f"seed_kushiro_2025.txt:{hit['line_start']}-{hit['line_end']}" in out

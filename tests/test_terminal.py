@@ -76,12 +76,23 @@ def db(hostile: Path) -> Path:
 
 
 def test_search_with_a_closing_tag_in_the_label_exits_0(db: Path) -> None:
-    code, out, err = run("search", str(db), "します")
+    code, out, err = run("search", str(db), "します", "-f", "table")
     assert code == ExitCode.OK, err
     assert "山田[/]太郎" in out  # shown as written, not read as markup (was exit 70)
     assert "[bold]太字[/bold]" in out
     assert "4 utterances" in out
     assert_nothing_raw(out + err)
+
+
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_search_lines_show_escapes_not_sequences(db: Path, color: str) -> None:
+    code, out, err = run("search", str(db), "します", "--color", color)
+    assert code == ExitCode.OK, err
+    assert len(out.splitlines()) == 4 and all(line.count("\t") == 3 for line in out.splitlines())
+    plain = SGR.sub("", out)
+    assert_nothing_raw(plain)
+    assert "\\x1b]0;pwned\\x07" in plain and "山田[/]太郎" in plain
+    assert bool(SGR.search(out)) is (color == "always")
 
 
 def test_search_on_a_terminal_shows_escapes_not_sequences(db: Path) -> None:
@@ -122,7 +133,7 @@ def test_search_table_in_process_with_a_forced_terminal(
     with archive.Archive(db, write=False) as store:
         hits = store.search(archive.Query("追加", None, None, None, None))
     out = io.StringIO()
-    search_output.write_table(hits, "追加", out, terminal=True)
+    search_output.write_table(hits, "追加", out, color=True)
     rendered = out.getvalue()
     assert SGR.search(rendered)  # the match is highlighted: terminal styles are on
     assert_nothing_raw(rendered)

@@ -1,4 +1,5 @@
-"""How ``minutes search`` shows its hits: a table for people, JSON or CSV for scripts.
+"""How ``minutes search`` shows its hits: a table for people on a terminal, plain lines
+(``path:lines<TAB>date<TAB>speaker<TAB>text``, as rg prints when piped), JSON or CSV.
 
 The table is a rich table with the match highlighted in a short snippet; rich is imported
 only when a table is rendered, so a script asking for JSON never pays for it. JSON and CSV
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from minutes_cli.archive import HIT_FIELDS, Hit
 from minutes_cli.errors import printable
+from minutes_cli.grammar.forms import forms_class
 from minutes_cli.writers.csv_writer import LINE_TERMINATOR, safe_cell
 
 if TYPE_CHECKING:
@@ -46,10 +48,45 @@ def write_csv(hits: Sequence[Hit], out: TextIO) -> None:
 
 
 def matches(text: str, query: str) -> list[tuple[int, int]]:
-    """Where *query* occurs in *text* (case-insensitive), as ``(start, end)`` offsets."""
+    """Where *query* occurs in *text* (case-insensitive, old kanji forms matching today's,
+    as the search does), as ``(start, end)`` offsets."""
     if not query:
         return []
-    return [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+    pattern = "".join(forms_class(char) for char in query)
+    return [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+#: SGR colours of the plain lines, as rg uses them: path magenta, lines green, match bold red.
+_PATH, _LINES, _MATCH, _RESET = "\x1b[35m", "\x1b[32m", "\x1b[1;31m", "\x1b[0m"
+
+
+def write_lines(hits: Sequence[Hit], query: str, out: TextIO, color: bool) -> None:
+    """One line per hit, ``path:lines<TAB>date<TAB>speaker<TAB>text``, for grep, cut and
+    awk: the text whole, its line breaks and tabs as spaces, control characters escaped
+    (``\\x1b``), the matches coloured only when *color* is true."""
+
+    def flat(value: str | None) -> str:
+        return printable(" ".join((value or "").replace("\t", " ").splitlines()))
+
+    for hit in hits:
+        lines = f"{hit.line_start}" + (f"-{hit.line_end}" if hit.line_end != hit.line_start else "")
+        path = flat(hit.path or "-")
+        who = flat(" ".join(part for part in (hit.role, hit.speaker) if part))
+        text = flat(hit.text)
+        if color:
+            path, lines = f"{_PATH}{path}{_RESET}", f"{_LINES}{lines}{_RESET}"
+            text = _coloured(text, query)
+        out.write(f"{path}:{lines}\t{flat(hit.date)}\t{who}\t{text}\n")
+
+
+def _coloured(text: str, query: str) -> str:
+    done, parts = 0, []
+    for start, end in matches(text, query):
+        if start < done:
+            continue
+        parts += [text[done:start], _MATCH, text[start:end], _RESET]
+        done = end
+    return "".join([*parts, text[done:]])
 
 
 def snippet(text: str, query: str, width: int = SNIPPET) -> tuple[str, list[tuple[int, int]]]:
@@ -81,8 +118,8 @@ def highlighted(window: str, spans: Sequence[tuple[int, int]]) -> Text:
     return text
 
 
-def write_table(hits: Sequence[Hit], query: str, out: TextIO, terminal: bool) -> None:
-    """A rich table (colour only on a terminal), one row per hit; the first column is
+def write_table(hits: Sequence[Hit], query: str, out: TextIO, color: bool) -> None:
+    """A rich table (coloured when *color* is true), one row per hit; the first column is
     ``path:first-last`` line, the way editors and ``grep -n`` name a place."""
     from rich.console import Console  # only a table pays for importing rich
     from rich.table import Table
@@ -106,5 +143,5 @@ def write_table(hits: Sequence[Hit], query: str, out: TextIO, terminal: bool) ->
             cell(" ".join(part for part in (hit.role, hit.speaker) if part)),
             highlighted(*snippet(hit.text, query)),
         )
-    console = Console(file=out, force_terminal=terminal, no_color=not terminal, highlight=False)
+    console = Console(file=out, force_terminal=color, no_color=not color, highlight=False)
     console.print(table)

@@ -12,6 +12,7 @@ from typing import Any
 
 from minutes_cli.archive.columns import Table
 from minutes_cli.archive.tables import DOCUMENTS, UTTERANCES
+from minutes_cli.grammar.forms import fold_forms, spellings
 
 MIN_FTS_QUERY = 3
 """Trigram FTS5 cannot match fewer characters; shorter queries scan with LIKE instead."""
@@ -28,7 +29,8 @@ def _read(alias: str, name: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Query:
-    """What ``minutes search`` looks for; dates are inclusive ISO strings."""
+    """What ``minutes search`` looks for; dates are inclusive ISO strings. ``role`` is a
+    family: the roles that are it or end with it (大臣: 国務大臣, 文部科学大臣)."""
 
     text: str
     role: str | None = None
@@ -74,25 +76,45 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+#: The SQL function our own searches fold stored text with (old kanji forms to today's).
+#: Only queries call it, never a trigger: another client (Datasette, sqlite-utils) can
+#: write and read the archive without it.
+FOLD_FUNCTION = "minutes_fold_forms"
+
+
+def _text_clause(text: str) -> tuple[str, list[str | int]]:
+    """Where ``u.text`` holds *text* in any of its spellings (国民, 國民): one trigram
+    MATCH of them all, a LIKE for each under three characters, or, past
+    ``MAX_SPELLINGS`` spellings, a scan of the folded text."""
+    written = spellings(text)
+    if written is None:
+        return f"{FOLD_FUNCTION}(u.text) LIKE ? ESCAPE '\\'", [like_pattern(fold_forms(text))]
+    if len(text) >= MIN_FTS_QUERY:
+        match = " OR ".join(fts_phrase(spelling) for spelling in written)
+        return "u.id IN (SELECT rowid FROM utterances_fts WHERE utterances_fts MATCH ?)", [match]
+    likes = " OR ".join("u.text LIKE ? ESCAPE '\\'" for _ in written)
+    return f"({likes})", [like_pattern(spelling) for spelling in written]
+
+
 def search(connection: sqlite3.Connection, query: Query) -> list[Hit]:
     """Utterances containing ``query.text``, newest document first, then in document order.
 
     Three characters or more go through the trigram index; shorter text (``議長``) cannot,
-    so it is a LIKE scan over the (filtered) utterances instead.
+    so it is a LIKE scan over the (filtered) utterances instead. Old and today's kanji
+    forms find each other, in the text and in the role.
     """
-    if len(query.text) >= MIN_FTS_QUERY:
-        clauses = ["u.id IN (SELECT rowid FROM utterances_fts WHERE utterances_fts MATCH ?)"]
-        parameters: list[str | int] = [fts_phrase(query.text)]
-    else:
-        clauses = ["u.text LIKE ? ESCAPE '\\'"]
-        parameters = [like_pattern(query.text)]
-    for clause, value in (
-        ("u.role = ?", query.role),
-        ("d.date >= ?", query.since),
-        ("d.date <= ?", query.until),
-    ):
+    connection.create_function(FOLD_FUNCTION, 1, _fold_or_null, deterministic=True)
+    clause, parameters = _text_clause(query.text)
+    clauses = [clause]
+    if query.role is not None:
+        role = fold_forms(query.role)
+        clauses.append(
+            f"({FOLD_FUNCTION}(u.role) = ? OR {FOLD_FUNCTION}(u.role) LIKE ? ESCAPE '\\')"
+        )
+        parameters += [role, like_pattern(role).removesuffix("%")]
+    for sql_clause, value in (("d.date >= ?", query.since), ("d.date <= ?", query.until)):
         if value is not None:
-            clauses.append(clause)
+            clauses.append(sql_clause)
             parameters.append(value)
     parameters.append(-1 if query.limit is None else query.limit)
     sql = (
@@ -104,3 +126,7 @@ def search(connection: sqlite3.Connection, query: Query) -> list[Hit]:
     cursor = connection.cursor()
     cursor.row_factory = sqlite3.Row
     return [Hit(**dict(row)) for row in cursor.execute(sql, parameters)]
+
+
+def _fold_or_null(value: str | None) -> str | None:
+    return None if value is None else fold_forms(value)

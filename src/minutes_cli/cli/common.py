@@ -163,6 +163,38 @@ QuietOption = Annotated[
 ]
 
 
+class ColorChoice(str, Enum):
+    """``--color``: as rg and ruff take it."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+ColorOption = Annotated[
+    ColorChoice,
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
+        "forces it), always or never.",
+    ),
+]
+
+
+def use_color(choice: ColorChoice, stream: TextIO) -> bool:
+    """Whether to colour *stream*: ``always`` and ``never`` win; for ``auto``, a non-empty
+    ``NO_COLOR`` (no-color.org) turns colour off, a non-empty ``FORCE_COLOR``
+    (force-color.org) on, and otherwise a terminal that is not ``TERM=dumb`` has it."""
+    if choice is not ColorChoice.AUTO:
+        return choice is ColorChoice.ALWAYS
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
 def batch_options(
     glob: list[str] | None,
     jobs: int | None,

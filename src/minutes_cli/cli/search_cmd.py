@@ -14,15 +14,23 @@ from typing import Annotated
 
 import typer
 
-from minutes_cli.cli.common import app, open_output, quiet_broken_pipe
+from minutes_cli.cli.common import (
+    ColorChoice,
+    ColorOption,
+    app,
+    open_output,
+    quiet_broken_pipe,
+    use_color,
+)
 from minutes_cli.errors import ExitCode, UsageError, say
 from minutes_cli.parse.clean import fold
 
 
 class SearchFormat(str, Enum):
-    """``search --format``: a table for people, JSON or CSV for scripts."""
+    """``search --format``: a table for people, lines for grep and awk, JSON or CSV."""
 
     TABLE = "table"
+    LINES = "lines"
     JSON = "json"
     CSV = "csv"
 
@@ -47,7 +55,12 @@ def search(
         ),
     ],
     role: Annotated[
-        str | None, typer.Option("--role", help="Only utterances with this role, e.g. 委員.")
+        str | None,
+        typer.Option(
+            "--role",
+            help="Only utterances with this role or one ending with it (大臣: 国務大臣, "
+            "文部科学大臣), in old or today's kanji forms.",
+        ),
     ] = None,
     since: Annotated[
         str | None,
@@ -61,16 +74,23 @@ def search(
         int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")
     ] = 20,
     format: Annotated[
-        SearchFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="table (default), json or csv."),
-    ] = SearchFormat.TABLE,
+        SearchFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table (the default on a terminal), lines (the default otherwise: "
+            "path:lines, date, speaker, text, tab-separated), json or csv.",
+        ),
+    ] = None,
+    color: ColorOption = ColorChoice.AUTO,
 ) -> None:
     """Search the utterances of an archive: newest meeting first, then in document order.
 
     Three characters or more use the full-text index (trigrams, so Japanese words need
     no spaces); shorter text such as 議長 is found by a scan. The text is folded as the
-    documents are (ＡＩ２０２５ finds AI2025). Exit codes: 0 found, 1 nothing found,
-    2 usage error or unusable database.
+    documents are (ＡＩ２０２５ finds AI2025), and old kanji forms find today's (国民 finds
+    國民). Exit codes: 0 found, 1 nothing found, 2 usage error or unusable database.
     """
     # Stored text is folded (full-width ASCII and the ideographic space to half width):
     # fold the query the same way, so text typed with a Japanese input method is found.
@@ -88,14 +108,17 @@ def search(
         hits = store.search(wanted)
     try:
         with open_output(None) as out:
-            if format is SearchFormat.JSON:
+            shape = format or (SearchFormat.TABLE if sys.stdout.isatty() else SearchFormat.LINES)
+            if shape is SearchFormat.JSON:
                 search_output.write_json(hits, out)
-            elif format is SearchFormat.CSV:
+            elif shape is SearchFormat.CSV:
                 search_output.write_csv(hits, out)
-            elif hits:
-                search_output.write_table(hits, query, out, sys.stdout.isatty())
-            else:
+            elif not hits:
                 say(f"no utterance contains {query!r}")
+            elif shape is SearchFormat.LINES:
+                search_output.write_lines(hits, query, out, use_color(color, sys.stdout))
+            else:
+                search_output.write_table(hits, query, out, use_color(color, sys.stdout))
     except BrokenPipeError:
         quiet_broken_pipe()
     raise typer.Exit(int(ExitCode.OK if hits else ExitCode.FINDINGS))
