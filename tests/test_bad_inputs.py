@@ -501,7 +501,7 @@ CASES: list[Case] = [
         sample(),
         (*P, "-o", "{tmp}"),
         2,
-        r"Invalid value for '--output' / '-o': file",
+        r"Invalid value for '--output' / '-o': File '.*' is a directory",
         usage=True,
     ),
     Case(

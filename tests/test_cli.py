@@ -205,3 +205,44 @@ def test_the_scheme_choices_are_auto_and_the_schemes() -> None:
     from minutes_cli.kinds import SCHEMES
 
     assert [choice.value for choice in SchemeChoice] == ["auto", *SCHEMES]
+
+
+@pytest.mark.parametrize("command", ["parse", "search", "check", "rules", "schema"])
+def test_help_has_no_type_noise_and_keeps_brackets(command: str) -> None:
+    """Help a person reads: metavars, not typer's types (``<bool>``, ``TEXT``, ``INTEGER
+    RANGE``), bracketed text kept as written, and example lines never rewrapped."""
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    for noise in ("<bool>", "<list", "<str>", "<int", "INTEGER", "╭"):
+        assert noise not in out, noise
+    options = [line for line in out.splitlines() if line.lstrip().startswith("-")]
+    assert not [line for line in options if " TEXT" in line]
+    examples = out.split("Examples:")[1].splitlines()
+    assert all(line.startswith("    ") or not line.strip() for line in examples)
+    if command == "check":
+        assert "[tool.minutes] in pyproject.toml" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("minutes pa", ["parse"]), ("minutes parse -f ", ["json", "jsonl", "csv", "md", "sqlite"])],
+)
+def test_shell_completion_completes_commands_and_choices(words: str, expected: list[str]) -> None:
+    import os
+
+    env = {
+        **os.environ,
+        "_MINUTES_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split(" ")) - 1),
+    }
+    command = [sys.executable, "-c", "import sys; sys.argv = ['minutes']\n"
+               "from minutes_cli.cli import main; main()"]  # fmt: skip
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == expected
+
+
+def test_completion_scripts_are_offered() -> None:
+    code, out, _ = run("--show-completion", "bash")
+    assert code == 0 and "_MINUTES_COMPLETE=complete_bash" in out

@@ -22,6 +22,7 @@ from minutes_cli.cli.common import (
     SchemeOption,
     app,
     batch_options,
+    examples,
     open_output,
     quiet_broken_pipe,
 )
@@ -49,13 +50,12 @@ class FailOn(str, Enum):
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  minutes check transcripts/                       # path:line:col: CODE message\n\n"
-        "  minutes check transcripts/ --format github       # annotations in GitHub Actions\n\n"
-        "  minutes check transcripts/ --format sarif > minutes.sarif\n\n"
-        "  minutes check a.txt --select M1 --ignore M103 --fail-on error\n\n"
-        "  minutes check transcripts/ --statistics --show-info   # how often each rule fires"
+    epilog=examples(
+        "minutes check transcripts/                       # path:line:col: CODE message",
+        "minutes check transcripts/ --format github       # annotations in GitHub Actions",
+        "minutes check transcripts/ --format sarif > minutes.sarif",
+        "minutes check a.txt --select M1 --ignore M103 --fail-on error",
+        "minutes check transcripts/ --statistics --show-info   # how often each rule fires",
     ),
 )
 def check(
@@ -71,11 +71,17 @@ def check(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these rule codes or prefixes (repeatable; e.g. M1)."),
+        typer.Option(
+            "--select",
+            metavar="CODE",
+            help="Only these rule codes or prefixes (repeatable; e.g. M1).",
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
+        typer.Option(
+            "--ignore", metavar="CODE", help="Skip these rule codes or prefixes (repeatable)."
+        ),
     ] = None,
     fail_on: Annotated[
         FailOn | None,

@@ -48,7 +48,10 @@ app = typer.Typer(
         "Example: minutes parse minutes.txt --format json"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    # Plain click help and errors, not rich panels: a document's or a docstring's
+    # [tool.minutes] is text, not markup, and an error is lines a script can read.
+    rich_markup_mode=None,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -92,6 +95,12 @@ def _stderr_works() -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def examples(*lines: str) -> str:
+    """A command's epilog: its example lines, kept as written (click's ``\\b`` marks a
+    paragraph it must not rewrap, so a comment never breaks onto a line of its own)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _version(value: bool) -> None:
@@ -145,18 +154,21 @@ EncodingOption = Annotated[
     ),
 ]
 MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", min=1, help="Refuse inputs larger than this.")
+    int, typer.Option("--max-bytes", min=1, metavar="BYTES", help="Refuse inputs larger than this.")
 ]
 GlobOption = Annotated[
     list[str] | None,
     typer.Option(
         "--glob",
+        metavar="PATTERN",
         help="In directories, read files matching this (repeatable; default *.txt, *.pdf).",
     ),
 ]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."
+    ),
 ]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")

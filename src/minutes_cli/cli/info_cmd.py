@@ -10,14 +10,16 @@ from typing import Annotated
 import typer
 
 from minutes_cli import codes
-from minutes_cli.cli.common import app, open_output
+from minutes_cli.cli.common import app, examples, open_output
 from minutes_cli.errors import OutputError, UsageError
 from minutes_cli.models import Document
 
 
 @app.command(
-    epilog="Examples:\n\n  minutes rules --format json\n\n"
-    "  minutes rules --format markdown > docs/rules.md   # the page SARIF's helpUri points at"
+    epilog=examples(
+        "minutes rules --format json",
+        "minutes rules --format markdown > docs/rules.md   # the page of every rule",
+    )
 )
 def rules(
     format: Annotated[
@@ -42,7 +44,11 @@ def rules(
             raise UsageError("--format", f"{format!r} is not text, json or markdown")
 
 
-@app.command(epilog="Example:\n\n  minutes schema > minutes.schema.json")
+@app.command(
+    epilog=examples(
+        "minutes schema > minutes.schema.json",
+    )
+)
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")

@@ -27,6 +27,7 @@ from minutes_cli.cli.common import (
     SchemeOption,
     app,
     batch_options,
+    examples,
     open_output,
     quiet_broken_pipe,
 )
@@ -81,15 +82,14 @@ SchedulerOption = Annotated[
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  minutes parse minutes.txt                      # JSON to stdout\n\n"
-        "  minutes parse minutes.txt -f csv --bom -o out.csv   # for Excel\n\n"
-        "  minutes parse archive/ -f jsonl > all.jsonl    # every file, one stream\n\n"
-        "  minutes parse archive/ --out-dir out/ --skip-existing   # one output per input\n\n"
-        "  minutes parse archive/ --out-dir out/ --engine dask --scheduler tcp://head:8786\n\n"
-        "  minutes parse archive/ -f sqlite -o minutes.db   # a searchable archive\n\n"
-        "  cat minutes.txt | minutes parse - -f md"
+    epilog=examples(
+        "minutes parse minutes.txt                      # JSON to stdout",
+        "minutes parse minutes.txt -f csv --bom -o out.csv   # for Excel",
+        "minutes parse archive/ -f jsonl > all.jsonl    # every file, one stream",
+        "minutes parse archive/ --out-dir out/ --skip-existing   # one output per input",
+        "minutes parse archive/ --out-dir out/ --engine dask --scheduler tcp://head:8786",
+        "minutes parse archive/ -f sqlite -o minutes.db   # a searchable archive",
+        "cat minutes.txt | minutes parse - -f md",
     ),
 )
 def parse(

@@ -18,6 +18,7 @@ from minutes_cli.cli.common import (
     ColorChoice,
     ColorOption,
     app,
+    examples,
     open_output,
     quiet_broken_pipe,
     use_color,
@@ -36,11 +37,12 @@ class SearchFormat(str, Enum):
 
 
 @app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  minutes search minutes.db 外国人材\n\n"
-        "  minutes search minutes.db 議長 --role 委員 --since 2025-01-01\n\n"
-        "  minutes search minutes.db 'AND \"quoted\"' -f json | jq '.[].text'"
+    epilog=examples(
+        "minutes search minutes.db 外国人材",
+        "minutes search minutes.db 議長 --role 委員 --since 2025-01-01",
+        "minutes search minutes.db 国民 --role 大臣         # 國民 too; 国務大臣, 國務大臣…",
+        "minutes search minutes.db 外国人材 | cut -f1,3    # piped: tab-separated lines",
+        "minutes search minutes.db 'AND \"quoted\"' -f json | jq '.[].text'",
     ),
 )
 def search(
@@ -58,6 +60,7 @@ def search(
         str | None,
         typer.Option(
             "--role",
+            metavar="ROLE",
             help="Only utterances with this role or one ending with it (大臣: 国務大臣, "
             "文部科学大臣), in old or today's kanji forms.",
         ),
@@ -71,7 +74,10 @@ def search(
         typer.Option("--until", metavar="YYYY-MM-DD", help="Only meetings on or before this date."),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="At most this many hits; 0 for all.")
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, metavar="N", help="At most this many hits; 0 for all."
+        ),
     ] = 20,
     format: Annotated[
         SearchFormat | None,
