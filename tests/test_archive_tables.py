@@ -1,4 +1,4 @@
-"""The archive's table description: the SQL made from it is the version 2 layout, a
+"""The archive's table description: the SQL made from it is the version 3 layout, a
 version 1 database is upgraded to the same columns, the DDL creates exactly the declared
 columns, every column is filled from the record by name, and search reads the columns it
 names."""
@@ -74,10 +74,10 @@ def layout(connection: sqlite3.Connection) -> str:
     return "".join(f"{sql};\n\n" for (sql,) in made).rstrip("\n") + "\n"
 
 
-def test_the_layout_is_version_2(tmp_path: Path) -> None:
-    assert archive.SCHEMA_VERSION == 2
+def test_the_layout_is_version_3(tmp_path: Path) -> None:
+    assert archive.SCHEMA_VERSION == 3
     with closing(fresh(tmp_path)) as connection:
-        assert layout(connection) == layout_file(2).read_text(encoding="utf-8")
+        assert layout(connection) == layout_file(3).read_text(encoding="utf-8")
 
 
 def columns(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
@@ -110,8 +110,10 @@ def test_a_version_1_database_is_upgraded_when_written_and_keeps_its_rows(
     with archive.Archive(old, write=True) as store:
         store.store(parse_file(FIXTURES / "seed_kushiro_2025.txt"), "{}")
     with closing(sqlite3.connect(old)) as upgraded, closing(fresh(tmp_path)) as new:
-        assert upgraded.execute("PRAGMA user_version").fetchone() == (2,)
+        assert upgraded.execute("PRAGMA user_version").fetchone() == (archive.SCHEMA_VERSION,)
         assert columns(upgraded) == columns(new)
+        view = "SELECT sql FROM sqlite_master WHERE name = 'utterance_rows'"
+        assert upgraded.execute(view).fetchall() == new.execute(view).fetchall()  # version 3
         rows = upgraded.execute("SELECT text, attribution FROM utterances ORDER BY id").fetchall()
     assert rows[0] == ("古い発言", None)  # stored by version 1: nobody said how
     assert {attribution for _, attribution in rows[1:]} == {"legend"}

@@ -54,7 +54,7 @@ def test_jsonl_streams_every_document_and_goes_on_past_a_bad_file(archive: Path)
     code, out, err = run("parse", str(archive), "-f", "jsonl", "-j", "1")
     assert code == 1
     rows = [json.loads(line) for line in out.splitlines()]
-    sources = list(dict.fromkeys(row["source"] for row in rows))
+    sources = list(dict.fromkeys(row["path"] for row in rows))
     assert [Path(s).stem for s in sources] == [
         "reiwa_gannen_crlf",
         "seed_kushiro_2025",
@@ -76,7 +76,7 @@ def test_csv_has_one_header_and_json_is_an_array(archive: Path) -> None:
         "--bom",
         "-q",
     )
-    assert out.startswith("\ufeff") and out.count("source,title,date") == 1
+    assert out.startswith("\ufeff") and out.count("path,title,date") == 1
     rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert len(rows) == 5 + 16 + 3
     _, out, _ = run("parse", str(archive / "2024"), "-f", "json", "-q")
@@ -103,7 +103,7 @@ def test_out_dir_mirrors_the_tree_and_skip_existing_resumes(archive: Path, tmp_p
         "no_legend_kanji_date.csv",
     ]  # nothing for the broken input, and no temporary files left behind
     seed_csv = out_dir / "2024" / "seed_kushiro_2025.csv"
-    assert seed_csv.read_text(encoding="utf-8").startswith("source,title,date")
+    assert seed_csv.read_text(encoding="utf-8").startswith("path,title,date")
     seed_csv.write_text("kept", encoding="utf-8")
     code, _, err = run(
         "parse", str(archive), "--out-dir", str(out_dir), "-f", "csv", "--skip-existing"
@@ -112,9 +112,18 @@ def test_out_dir_mirrors_the_tree_and_skip_existing_resumes(archive: Path, tmp_p
     assert "0 ok, 1 failed, 4 skipped" in err.splitlines()[-1]
 
 
-def test_output_takes_one_input(archive: Path, tmp_path: Path) -> None:
-    code, _, err = run("parse", str(SEED), str(SEED), "-o", str(tmp_path / "x.json"))
-    assert code == 2 and "use --out-dir for several" in err
+def test_output_takes_the_one_stream_of_several_inputs(archive: Path, tmp_path: Path) -> None:
+    """-o with several inputs is what stdout would have been, written through a temporary
+    file and renamed at the end (a bad input is reported and left out, exit 1)."""
+    target = tmp_path / "out" / "all.jsonl"
+    target.parent.mkdir()
+    code, out, _ = run("parse", str(archive), "-f", "jsonl", "-o", str(target), "-j", "1")
+    _, piped, _ = run("parse", str(archive), "-f", "jsonl", "-j", "1")
+    assert (code, out) == (1, "")
+    assert target.read_text(encoding="utf-8") == piped
+    assert [p.name for p in target.parent.iterdir()] == ["all.jsonl"]  # no temporary file
+    code, _, err = run("parse", str(archive), "-o", str(target), "--out-dir", str(tmp_path))
+    assert code == 2 and "--output" in err
 
 
 def test_quiet_and_no_progress_off_a_terminal(archive: Path) -> None:

@@ -40,7 +40,7 @@ def test_jsonl_has_one_utterance_per_line() -> None:
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 16
     assert rows[0]["date"] == "2025-10-06" and rows[0]["section"] == "3.2"
-    assert rows[0]["section_title"].startswith("第3期") and rows[0]["source"] == str(SEED)
+    assert rows[0]["section_title"].startswith("第3期") and rows[0]["path"] == str(SEED)
     assert (rows[0]["line_start"], rows[0]["line_end"]) == (45, 53)
 
 
@@ -71,7 +71,7 @@ def test_markdown_is_readable() -> None:
 def test_stdin() -> None:
     code, out, _ = run("parse", "-", "-f", "jsonl", stdin=SEED.read_bytes())
     assert code == 0 and len(out.splitlines()) == 16
-    assert json.loads(out.splitlines()[0])["source"] == "-"
+    assert json.loads(out.splitlines()[0])["path"] == "-"
 
 
 def test_output_file(tmp_path: Path) -> None:
@@ -246,3 +246,25 @@ def test_shell_completion_completes_commands_and_choices(words: str, expected: l
 def test_completion_scripts_are_offered() -> None:
     code, out, _ = run("--show-completion", "bash")
     assert code == 0 and "_MINUTES_COMPLETE=complete_bash" in out
+
+
+def test_fields_choose_the_row_and_its_order() -> None:
+    code, out, _ = run("parse", str(SEED), "-f", "jsonl", "--fields", "speaker,role,line_start")
+    assert code == 0
+    assert list(json.loads(out.splitlines()[0])) == ["speaker", "role", "line_start"]
+    _, out, _ = run("parse", str(SEED), "-f", "csv", "--fields", "path, text")
+    assert out.splitlines()[0] == "path,text"
+    code, _, err = run("parse", str(SEED), "-f", "csv", "--fields", "path,source")
+    assert code == 2 and "unknown field 'source'; the fields are path,title," in err
+
+
+def test_compact_json_is_one_line_without_nulls_and_reads_back() -> None:
+    _, pretty, _ = run("parse", str(SEED))
+    code, out, _ = run("parse", str(SEED), "--compact")
+    assert code == 0 and out.count("\n") == 1 and ": " not in out[:200]
+    assert out.startswith('{"schema_version":"1.1",')
+    assert out.count("null") < pretty.count("null") / 3 and len(out) < len(pretty) * 0.6
+    assert Document.model_validate_json(out) == Document.model_validate_json(pretty)
+    code, out, _ = run("parse", str(SEED), str(SEED), "--compact")
+    documents = json.loads(out)
+    assert code == 0 and len(documents) == 2 and out.count("\n") == 1

@@ -132,8 +132,8 @@ def test_a_role_finds_its_family(diet: Path, role: str, expected: set[str]) -> N
 def hit(text: str, line_end: int = 7, role: str | None = "國務大臣") -> Hit:
     return Hit(
         document_id=1, path="a b.txt", title=None, date="2024-02-05", seq=0, section=None,
-        section_title=None, role=role, speaker="鈴木花子", text=text, line_start=5,
-        line_end=line_end, page_start=None, page_end=None,
+        section_title=None, marker="○", role=role, speaker="鈴木花子", text=text,
+        line_start=5, line_end=line_end, page_start=None, page_end=None,
     )  # fmt: skip
 
 
@@ -199,3 +199,25 @@ def test_colour_follows_the_flag_then_the_environment(
 def test_force_color_colours_piped_lines(diet: Path) -> None:
     _, out, _ = run("search", str(diet), "国民", env={"FORCE_COLOR": "1"})
     assert "\x1b[1;31m國民\x1b[0m" in out
+
+
+def test_one_row_vocabulary_for_jsonl_csv_the_view_and_search(diet: Path) -> None:
+    """The same names in the same order: parse -f jsonl keys, CSV columns, the archive's
+    utterance_rows view and search's fields (which add the document id)."""
+    import csv
+    import sqlite3
+    from contextlib import closing
+
+    from minutes_cli.archive import HIT_FIELDS
+    from minutes_cli.writers.rows import ROW_FIELDS
+
+    source = diet.with_name("diet.txt")
+    _, jsonl, _ = run("parse", str(source), "-f", "jsonl")
+    _, table, _ = run("parse", str(source), "-f", "csv")
+    _, found, _ = run("search", str(diet), "国民", "-f", "json")
+    assert tuple(json.loads(jsonl.splitlines()[0])) == ROW_FIELDS
+    assert tuple(next(csv.reader(io.StringIO(table)))) == ROW_FIELDS
+    assert tuple(json.loads(found)[0]) == HIT_FIELDS == (*ROW_FIELDS, "document_id")
+    with closing(sqlite3.connect(diet)) as connection:
+        view = connection.execute("SELECT * FROM utterance_rows LIMIT 1").description
+    assert tuple(column[0] for column in view) == (*ROW_FIELDS, "id", "document_id")

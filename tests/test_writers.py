@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -29,6 +30,7 @@ from minutes_cli.writers import EXTENSIONS, WRITERS, Format, WriteOptions, write
 from minutes_cli.writers.csv_writer import safe_cell
 from minutes_cli.writers.markdown import escape_block, escape_line
 from minutes_cli.writers.rows import ROW_FIELDS, utterance_rows
+from tests.conftest import fixture_cases
 
 FORMULA = "=SUM(A1)"
 TWO_PARAGRAPHS = "第一段落です。\n第二段落です。"
@@ -176,7 +178,7 @@ def test_json_indent_none_is_one_line() -> None:
 def test_rows_follow_the_documented_field_order() -> None:
     rows = list(utterance_rows(make_document()))
     assert [tuple(row) for row in rows] == [ROW_FIELDS] * 4
-    assert rows[1]["source"] == "minutes/2024-05-01.txt"
+    assert rows[1]["path"] == "minutes/2024-05-01.txt"
     assert rows[1]["section"] == "1.1"
     assert rows[1]["speaker"] == "山田"
     assert rows[2]["line_end"] == 23
@@ -184,7 +186,7 @@ def test_rows_follow_the_documented_field_order() -> None:
 
 def test_rows_name_stdin_with_a_dash() -> None:
     row = next(utterance_rows(make_document(path=None)))
-    assert row["source"] == "-"
+    assert row["path"] == "-"
 
 
 def test_jsonl_one_line_per_utterance_with_keys_in_order() -> None:
@@ -243,9 +245,9 @@ def test_csv_bom_and_header_options() -> None:
     doc = make_document()
     assert not render(doc, Format.CSV).startswith("\ufeff")
     with_bom = render(doc, Format.CSV, WriteOptions(bom=True))
-    assert with_bom.startswith("\ufeff" + "source,")
+    assert with_bom.startswith("\ufeff" + "path,")
     headless = render(doc, Format.CSV, WriteOptions(header=False))
-    assert not headless.startswith("source,")
+    assert not headless.startswith("path,")
     assert len(list(csv.reader(io.StringIO(headless, newline="")))) == len(doc.utterances)
     assert render(doc, Format.CSV) == ",".join(ROW_FIELDS) + "\r\n" + headless
 
@@ -270,7 +272,7 @@ def test_csv_and_jsonl_round_trip_any_text(first: str, second: str) -> None:
     doc = make_document((first, second, "x", "y"), path='a,"b"\n.txt')
     rows = _read_csv(render(doc, Format.CSV))
     assert [r["text"] for r in rows] == [safe_cell(u.text) for u in doc.utterances]
-    assert {r["source"] for r in rows} == {'a,"b"\n.txt'}
+    assert {r["path"] for r in rows} == {'a,"b"\n.txt'}
     parsed = [json.loads(line) for line in render(doc, Format.JSONL).splitlines()]
     assert [p["text"] for p in parsed] == [first, second, "x", "y"]
 
@@ -433,3 +435,13 @@ def test_json_is_the_whole_dump_though_written_item_by_item() -> None:
         assert render(document, Format.JSON) == document.model_dump_json(indent=2) + "\n", path
         full |= {key for key in STREAMED if getattr(document, key)}
     assert full == set(STREAMED)
+
+
+@pytest.mark.parametrize("fixture", fixture_cases(), ids=lambda path: path.stem)
+def test_compact_json_reads_back_as_the_same_record(fixture: Path) -> None:
+    from minutes_cli import parse_file
+
+    document = parse_file(fixture)
+    out = io.StringIO()
+    write(document, Format.JSON, out, WriteOptions(compact=True))
+    assert Document.model_validate_json(out.getvalue()) == document

@@ -41,15 +41,17 @@ class Query:
 
 @dataclass(frozen=True)
 class Hit:
-    """One matching utterance, with where it came from."""
+    """One matching utterance, with where it came from: the fields of the ``-f jsonl`` row
+    (:data:`~minutes_cli.writers.rows.ROW_FIELDS`, same names, same order), then the
+    document's id in the archive."""
 
-    document_id: int = field(metadata=_read("d", "id"))
     path: str | None = field(metadata=_read("d", "path"))
     title: str | None = field(metadata=_read("d", "title"))
     date: str | None = field(metadata=_read("d", "date"))
     seq: int = field(metadata=_read("u", "seq"))
     section: str | None = field(metadata=_read("u", "section"))
     section_title: str | None = field(metadata=_read("u", "section_title"))
+    marker: str = field(metadata=_read("u", "marker"))
     role: str | None = field(metadata=_read("u", "role"))
     speaker: str | None = field(metadata=_read("u", "speaker"))
     text: str = field(metadata=_read("u", "text"))
@@ -57,6 +59,7 @@ class Hit:
     line_end: int = field(metadata=_read("u", "line_end"))
     page_start: int | None = field(metadata=_read("u", "page_start"))
     page_end: int | None = field(metadata=_read("u", "page_end"))
+    document_id: int = field(metadata=_read("d", "id"))
 
 
 HIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Hit))

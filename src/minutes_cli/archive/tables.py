@@ -8,9 +8,10 @@ that way. A row of ``documents`` is made from a :class:`StoredDocument`, a row o
 ``sections`` or ``notes`` from the record with its place (:class:`PlacedSection`,
 :class:`NumberedNote`), the others from the record itself.
 
-This is version 2 of the layout (``PRAGMA user_version``, see :mod:`.store`; version 2 added
-``utterances.attribution``); a change to a declaration changes the file format, and needs a
-new version and an upgrade in :data:`UPGRADES`.
+This is version 3 of the layout (``PRAGMA user_version``, see :mod:`.store`; version 2 added
+``utterances.attribution``, version 3 gave the view the rows' names); a change to a
+declaration changes the file format, and needs a new version and an upgrade in
+:data:`UPGRADES`.
 """
 
 from __future__ import annotations
@@ -296,7 +297,19 @@ DIAGNOSTICS: Table[Diagnostic] = Table(
 TABLES = (DOCUMENTS, SECTIONS, UTTERANCES, NOTES, DROPPED, DIAGNOSTICS)
 """Every table, in the order they are created (a table after those it references)."""
 
-EXTRAS = """
+#: The ``-f jsonl`` row as a view (the same names, in the same order, then the ids).
+#: Version 3 renamed ``source`` to ``path`` and added the pages, as the rows did.
+VIEW = """\
+-- One row per utterance with its document's facts, like minutes parse -f jsonl.
+CREATE VIEW utterance_rows AS
+SELECT d.path, d.title, d.date, u.seq, u.section, u.section_title, u.marker, u.role,
+       u.speaker, u.text, u.line_start, u.line_end, u.page_start, u.page_end, u.id,
+       u.document_id
+FROM utterances AS u JOIN documents AS d ON d.id = u.document_id;
+"""
+
+EXTRAS = (
+    """
 -- Datasette finds the index by the double-quoted content= option.
 CREATE VIRTUAL TABLE utterances_fts USING fts5(
     text, content="utterances", content_rowid="id", tokenize="trigram"
@@ -321,12 +334,10 @@ CREATE TRIGGER documents_bd BEFORE DELETE ON documents BEGIN
     DELETE FROM sections WHERE document_id = old.id;
 END;
 
--- One row per utterance with its document's facts, like minutes parse -f jsonl.
-CREATE VIEW utterance_rows AS
-SELECT u.id, d.path AS source, d.title, d.date, u.seq, u.section, u.section_title, u.marker,
-       u.role, u.speaker, u.text, u.line_start, u.line_end, u.document_id
-FROM utterances AS u JOIN documents AS d ON d.id = u.document_id;
 """
+    + "\n"
+    + VIEW
+)
 """The full-text index and its triggers, the delete cascade and the view, as SQL."""
 
 SCHEMA = "\n\n".join(table.create for table in TABLES) + "\n" + EXTRAS
@@ -335,6 +346,7 @@ SCHEMA = "\n\n".join(table.create for table in TABLES) + "\n" + EXTRAS
 UPGRADES: tuple[str, ...] = (
     "",  # version 0 is an empty file: it is given SCHEMA
     f"ALTER TABLE utterances ADD COLUMN {UTTERANCES.column('attribution').definition};",
+    "DROP VIEW utterance_rows;\n" + VIEW,
 )
 """``UPGRADES[n]`` takes a database of layout version n to n + 1."""
 

@@ -48,6 +48,7 @@ from minutes_cli.files import write_target
 from minutes_cli.models import STDIN, Document
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES, read_stdin
 from minutes_cli.writers import Format, Stream, WriteOptions, write
+from minutes_cli.writers.rows import chosen_fields
 
 
 class ParseFormat(str, Enum):
@@ -109,9 +110,9 @@ def parse(
         typer.Option(
             "--output",
             "-o",
-            help="One input: write here instead of stdout (a file atomically; a device, "
-            "FIFO or /dev/stdout is written into; a symlink is followed). "
-            "sqlite: the database to create or update (any number of inputs).",
+            help="Write here instead of stdout, the one stream of every input (a file "
+            "atomically, once the run is done; a device, FIFO or /dev/stdout is written "
+            "into; a symlink is followed). sqlite: the database to create or update.",
             dir_okay=False,
         ),
     ] = None,
@@ -128,6 +129,24 @@ def parse(
     ] = False,
     bom: Annotated[
         bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads it.")
+    ] = False,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            "--fields",
+            metavar="NAME,...",
+            help="jsonl and csv: only these fields of the row, in this order (path, title, "
+            "date, seq, section, section_title, marker, role, speaker, text, line_start, "
+            "line_end, page_start, page_end).",
+        ),
+    ] = None,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            help="json: one line per document, no spaces, and keys at their default (null, "
+            "false, []) left out; it reads back as the same record.",
+        ),
     ] = False,
     glob: GlobOption = None,
     jobs: JobsOption = None,
@@ -153,12 +172,17 @@ def parse(
     if format is ParseFormat.SQLITE:
         raise typer.Exit(int(_to_archive(inputs, output, out_dir, batch)))
     fmt = Format(format.value)
+    try:
+        options = WriteOptions(bom=bom, compact=compact, fields=chosen_fields(fields))
+    except ValueError as error:
+        raise UsageError("--fields", str(error)) from None
     if out_dir is None and _one_file(inputs):
-        _parse_one(inputs[0], fmt, output, bom, batch.read)
+        _parse_one(inputs[0], fmt, output, options, batch.read)
         return
-    if output is not None:
-        raise UsageError("--output", "takes one input; use --out-dir for several")
-    raise typer.Exit(int(_parse_many(inputs, fmt, out_dir, skip_existing, bom, batch)))
+    if output is not None and out_dir is not None:
+        raise UsageError("--output", "writes one stream; --out-dir writes one file per input")
+    exit_code = _parse_many(inputs, fmt, output, out_dir, skip_existing, options, batch)
+    raise typer.Exit(int(exit_code))
 
 
 def _one_file(inputs: list[str]) -> bool:
@@ -169,14 +193,16 @@ def _volume(tally: Tally) -> str:
     return f"{tally.utterances:,} utterances, {tally.size / 1e6:,.1f} MB in {tally.elapsed:.1f} s"
 
 
-def _parse_one(file: str, fmt: Format, path: Path | None, bom: bool, options: ReadOptions) -> None:
+def _parse_one(
+    file: str, fmt: Format, path: Path | None, written: WriteOptions, options: ReadOptions
+) -> None:
     """One input, parsed here; a bad input is a SourceError (exit 2), and no output."""
     if file == STDIN:
         options = replace(options, stdin=read_stdin(options.max_bytes))
     document = read(file, options)
     try:
         with open_output(path) as out:
-            write(document, fmt, out, WriteOptions(bom=bom))
+            write(document, fmt, out, written)
     except BrokenPipeError:
         quiet_broken_pipe()
     except OSError as error:
@@ -186,24 +212,26 @@ def _parse_one(file: str, fmt: Format, path: Path | None, bom: bool, options: Re
 def _parse_many(
     inputs: list[str],
     fmt: Format,
+    output: Path | None,
     out_dir: Path | None,
     skip_existing: bool,
-    bom: bool,
+    written: WriteOptions,
     batch: driver.BatchOptions,
 ) -> ExitCode:
     """Every input, on the driver's engine: with --out-dir the workers write one file each;
-    else the client writes one stream on stdout, in input order."""
+    else the client writes one stream, in input order, on stdout or into --output (through
+    a temporary file, renamed when the run is done: never half a file)."""
 
     taken: dict[Path, str] = {}  # --out-dir: each output, and the input it is written for
 
     def task(target: Target, options: ReadOptions) -> ParseTask:
-        made = ParseTask(target, fmt, options, out_dir, skip_existing, bom)
+        made = ParseTask(target, fmt, options, out_dir, skip_existing, written)
         if out_dir is not None:
             _claim(taken, output_path(made), target.path)
         return made
 
     try:
-        sink = _to_stdout(fmt, bom) if out_dir is None else None
+        sink = _to_stream(fmt, written, output) if out_dir is None else None
         tally = driver.run(inputs, batch, parse_one, task, sink, what="parsing")
     except BrokenPipeError:
         quiet_broken_pipe()
@@ -240,13 +268,16 @@ def _claim(taken: dict[Path, str], output: Path, given: str) -> None:
 
 
 @contextmanager
-def _to_stdout(fmt: Format, bom: bool) -> Iterator[Keep[ParseOutcome]]:
-    """Every input in one stream on stdout: one JSON array, one CSV header, JSON Lines.
-    A stdout that cannot be written (a full disk) stops the run with one line, exit 2;
-    a closed pipe is left to the caller (BrokenPipeError)."""
+def _to_stream(
+    fmt: Format, written: WriteOptions, output: Path | None
+) -> Iterator[Keep[ParseOutcome]]:
+    """Every input in one stream, on stdout or into *output*: one JSON array, one CSV
+    header, JSON Lines. An output that cannot be written (a full disk) stops the run with
+    one line, exit 2; a closed pipe is left to the caller (BrokenPipeError)."""
+    where = str(output) if output is not None else "<stdout>"
     try:
-        with open_output(None) as out:
-            stream = Stream(fmt, out, bom)
+        with open_output(output) as out:
+            stream = Stream(fmt, out, written)
 
             def add(outcome: ParseOutcome) -> None:
                 if outcome.text is not None:
@@ -255,7 +286,11 @@ def _to_stdout(fmt: Format, bom: bool) -> Iterator[Keep[ParseOutcome]]:
             yield add
             _stdout(stream.end)
     except _StdoutFailed as failed:
-        raise OutputError("<stdout>", failed.reason) from None
+        raise OutputError(where, failed.reason) from None
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # --output: its folder missing, read-only, the rename refused
+        raise OutputError(where, error.strerror or str(error)) from None
 
 
 class _StdoutFailed(Exception):

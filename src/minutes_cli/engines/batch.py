@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -153,7 +153,7 @@ class ParseTask:
     read: ReadOptions
     out_dir: Path | None = None
     skip_existing: bool = False
-    bom: bool = False
+    write: WriteOptions = field(default_factory=WriteOptions)
 
 
 @dataclass(frozen=True)
@@ -208,12 +208,11 @@ def parse_one(task: ParseTask) -> ParseOutcome:
     if isinstance(document, ParseFailure):
         return ParseOutcome(target.path, error=str(document))
     if task.out_dir is None:
-        text: str | None = Stream.render(document, task.format)
+        text: str | None = Stream.render(document, task.format, task.write)
     else:
-        options = WriteOptions(bom=task.bom)
         try:
             with atomic_writer(output_path(task), make_parents=True) as out:
-                write(document, task.format, out, options)
+                write(document, task.format, out, task.write)
         except OSError as error:
             where, message = str(output_path(task)), error.strerror or str(error)
             fault = (where, message) if error.errno in FILESYSTEM_FAULTS else None

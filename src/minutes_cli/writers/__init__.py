@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from types import MappingProxyType
 from typing import TextIO
@@ -25,6 +25,7 @@ from minutes_cli.writers.csv_writer import write_csv, write_header
 from minutes_cli.writers.json_writer import write_json
 from minutes_cli.writers.jsonl import write_jsonl
 from minutes_cli.writers.markdown import write_markdown
+from minutes_cli.writers.rows import ROW_FIELDS
 
 
 class Format(str, Enum):
@@ -45,7 +46,12 @@ class WriteOptions:
     header: bool = True
     """CSV only: write the header row (a batch run writes it for the first file only)."""
     indent: int | None = 2
-    """JSON only: indentation, or ``None`` for one compact line."""
+    """JSON only: indentation, or ``None`` for one line (``json.dump``'s separators)."""
+    compact: bool = False
+    """JSON only (``--compact``): one line per document, no spaces, and the keys whose value
+    is their default (null, false, an empty list) left out: the record reads back the same."""
+    fields: tuple[str, ...] = ROW_FIELDS
+    """JSON Lines and CSV (``--fields``): the row's fields, in this order."""
 
 
 Writer = Callable[[Document, TextIO, WriteOptions], None]
@@ -89,23 +95,25 @@ class Stream:
     :meth:`render`, and :meth:`add` frames it; :meth:`end` closes the output.
     """
 
-    def __init__(self, fmt: Format, out: TextIO, bom: bool = False) -> None:
+    def __init__(self, fmt: Format, out: TextIO, options: WriteOptions = WriteOptions()) -> None:
         self.format, self.out, self.count = Format(fmt), out, 0
+        self.compact = options.compact
         if self.format is Format.CSV:
-            write_header(out, bom)
+            write_header(out, options.bom, options.fields)
         elif self.format is Format.JSON:
-            out.write("[\n")
+            out.write("[" if self.compact else "[\n")
 
     @staticmethod
-    def render(document: Document, fmt: Format) -> str:
+    def render(document: Document, fmt: Format, options: WriteOptions = WriteOptions()) -> str:
         """One document, as :meth:`add` expects it (no CSV header, no BOM)."""
         buffer = io.StringIO(newline="")
-        write(document, fmt, buffer, WriteOptions(header=False))
+        write(document, fmt, buffer, replace(options, header=False, bom=False))
         return buffer.getvalue()
 
     def add(self, rendered: str) -> None:
         if self.format is Format.JSON:
-            self.out.write((",\n" if self.count else "") + rendered.rstrip("\n"))
+            comma = ("," if self.compact else ",\n") if self.count else ""
+            self.out.write(comma + rendered.rstrip("\n"))
         elif self.format is Format.MD and self.count:
             self.out.write("\n---\n\n" + rendered)
         else:
@@ -114,7 +122,7 @@ class Stream:
 
     def end(self) -> None:
         if self.format is Format.JSON:
-            self.out.write("\n]\n" if self.count else "]\n")
+            self.out.write("\n]\n" if self.count and not self.compact else "]\n")
 
 
 __all__ = ["EXTENSIONS", "WRITERS", "Format", "Stream", "WriteOptions", "Writer", "write"]

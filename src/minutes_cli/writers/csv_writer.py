@@ -28,6 +28,8 @@ from minutes_cli.models import Document
 from minutes_cli.writers.rows import ROW_FIELDS, utterance_rows
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from minutes_cli.writers import WriteOptions
 
 BOM = "\ufeff"
@@ -49,19 +51,19 @@ def safe_cell(value: str | int | None) -> str | int:
     return value
 
 
-def write_header(out: TextIO, bom: bool) -> None:
+def write_header(out: TextIO, bom: bool, fields: Sequence[str] = ROW_FIELDS) -> None:
     """The BOM (for Excel) and the header row: once per CSV stream."""
     if bom:
         out.write(BOM)
-    csv.writer(out, lineterminator=LINE_TERMINATOR).writerow(ROW_FIELDS)
+    csv.writer(out, lineterminator=LINE_TERMINATOR).writerow(fields)
 
 
 def write_csv(document: Document, out: TextIO, options: WriteOptions) -> None:
     """Write a header row (unless disabled) and one row per utterance."""
     if options.header:
-        write_header(out, options.bom)
+        write_header(out, options.bom, options.fields)
     elif options.bom:
         out.write(BOM)
     writer = csv.writer(out, lineterminator=LINE_TERMINATOR)
     for row in utterance_rows(document):
-        writer.writerow([safe_cell(row[field]) for field in ROW_FIELDS])
+        writer.writerow([safe_cell(row[field]) for field in options.fields])

@@ -26,7 +26,11 @@ def write_json(document: Document, out: TextIO, options: WriteOptions) -> None:
     ``model_dump`` about five times faster and without the dict in between (every document
     of ``scripts/snapshot.py`` compared); on one line, ``json.dump``'s ``", "``/``": "``
     separators are kept."""
-    if options.indent is not None:
+    if options.compact:  # the version is a default too, but a reader needs it first
+        data = document.model_dump(mode="json", exclude_defaults=True)
+        data = {"schema_version": document.schema_version, **data}
+        json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+    elif options.indent is not None:
         _write_indented(document, out, options.indent)
     else:
         json.dump(document.model_dump(mode="json"), out, ensure_ascii=False)

@@ -1,9 +1,10 @@
-"""The flat utterance row shared by the CSV and JSON Lines writers.
+"""The flat utterance row: one vocabulary for JSON Lines, CSV, the archive's
+``utterance_rows`` view and ``minutes search``.
 
 Spreadsheet and ``jq`` users want one self-describing row per utterance, so each
-row repeats the document-level facts (source, title, date) that a nested JSON
-document states once. Keeping the row in one place guarantees that CSV columns
-and JSONL keys never drift apart.
+row repeats the document-level facts (path, title, date) that a nested JSON
+document states once. Keeping the row in one place guarantees that CSV columns,
+JSONL keys and search fields never drift apart (a test holds search to it).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ Row: TypeAlias = dict[str, str | int | None]
 """One utterance as a flat mapping; keys are :data:`ROW_FIELDS`, in that order."""
 
 ROW_FIELDS: tuple[str, ...] = (
-    "source",
+    "path",
     "title",
     "date",
     "seq",
@@ -29,16 +30,32 @@ ROW_FIELDS: tuple[str, ...] = (
     "text",
     "line_start",
     "line_end",
+    "page_start",
+    "page_end",
 )
-"""Column order of CSV and key order of JSONL rows."""
+"""Column order of CSV and key order of JSONL rows: ``path`` is the input as given
+(``-`` for standard input), lines and pages 1-based (pages null for unpaged input)."""
+
+
+def chosen_fields(given: str | None) -> tuple[str, ...]:
+    """``--fields path,date,text``: the row fields asked for, in the order asked; all of
+    :data:`ROW_FIELDS` for None. Raises ``ValueError`` naming an unknown field."""
+    if given is None:
+        return ROW_FIELDS
+    names = tuple(name.strip() for name in given.split(",") if name.strip())
+    unknown = [name for name in names if name not in ROW_FIELDS]
+    if unknown or not names:
+        problem = f"unknown field {unknown[0]!r}" if unknown else "no field named"
+        raise ValueError(f"{problem}; the fields are {','.join(ROW_FIELDS)}")
+    return tuple(dict.fromkeys(names))
 
 
 def utterance_rows(doc: Document) -> Iterator[Row]:
     """Yield one flat row per utterance, in document order."""
-    source = doc.source.path if doc.source.path is not None else STDIN
+    path = doc.source.path if doc.source.path is not None else STDIN
     for u in doc.utterances:
         yield {
-            "source": source,
+            "path": path,
             "title": doc.meta.title,
             "date": doc.meta.date,
             "seq": u.seq,
@@ -50,4 +67,6 @@ def utterance_rows(doc: Document) -> Iterator[Row]:
             "text": u.text,
             "line_start": u.line_start,
             "line_end": u.line_end,
+            "page_start": u.page_start,
+            "page_end": u.page_end,
         }
