@@ -7,10 +7,13 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO, BinaryIO, TextIO, TypeVar
+
+#: A text or a binary stream, as :func:`_replacing` hands it on.
+Handle = TypeVar("Handle", bound=IO[str] | IO[bytes])
 
 #: How many symlinks are followed before giving up, as the Linux kernel does (MAXSYMLINKS).
 _MAX_LINKS = 40
@@ -26,11 +29,46 @@ def atomic_writer(path: Path, make_parents: bool = False) -> Iterator[TextIO]:
     target replaced (the link stays a link); a device, a FIFO or an open file reached
     through ``/proc`` (``/dev/stdout``, ``/dev/fd/N``) is written into, as every Unix
     tool does: ``-o /dev/null`` must not turn the device into a file."""
+    with _replacing(path, make_parents, _text_new, _text_in_place) as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[BinaryIO]:
+    """:func:`atomic_writer` for bytes (a workbook): the same rules, a binary stream."""
+    with _replacing(path, False, _binary_new, _binary_in_place) as handle:
+        yield handle
+
+
+def _text_new(path: Path) -> TextIO:  # each opener's file is closed by _replacing
+    return open(path, "x", encoding="utf-8", newline="")
+
+
+def _binary_new(path: Path) -> BinaryIO:
+    return open(path, "xb")
+
+
+def _text_in_place(path: Path) -> TextIO:
+    return open(_in_place_fd(path), "w", encoding="utf-8", newline="")
+
+
+def _binary_in_place(path: Path) -> BinaryIO:
+    return open(_in_place_fd(path), "wb")
+
+
+@contextmanager
+def _replacing(
+    path: Path,
+    make_parents: bool,
+    open_new: Callable[[Path], Handle],
+    open_in_place: Callable[[Path], Handle],
+) -> Iterator[Handle]:
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
     target = write_target(path)
     if target is None:
-        with _open_in_place(path) as handle:
+        handle = open_in_place(path)
+        with handle:
             yield handle
         return
     try:
@@ -41,7 +79,8 @@ def atomic_writer(path: Path, make_parents: bool = False) -> Iterator[TextIO]:
     # signal at any moment after the file appears unwinds into the clean-up below.
     temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
-        with open(temporary, "x", encoding="utf-8", newline="") as handle:  # the usual mode
+        handle = open_new(temporary)  # the usual mode
+        with handle:
             yield handle
         if mode is not None:  # the replaced file's mode; a new file has the usual one
             os.chmod(temporary, mode)
@@ -73,13 +112,11 @@ def write_target(path: Path) -> Path | None:
     raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
 
 
-@contextmanager
-def _open_in_place(path: Path) -> Iterator[TextIO]:
+def _in_place_fd(path: Path) -> int:
     """``path`` opened for writing into, not replaced. No O_TRUNC (a device or FIFO has
     nothing to truncate); O_APPEND for a regular file reached through ``/proc``, which is
     a file the shell opened (``>> log`` must not lose the log)."""
     flags = os.O_WRONLY
     if stat.S_ISREG(os.stat(path).st_mode):
         flags |= os.O_APPEND
-    with open(os.open(path, flags), "w", encoding="utf-8", newline="") as handle:
-        yield handle
+    return os.open(path, flags)
