@@ -7,10 +7,7 @@ only says where each outcome goes and turns the tally into a summary and an exit
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -20,7 +17,6 @@ from typing import Annotated
 
 import typer
 
-from minutes_cli import DISTRIBUTION
 from minutes_cli.cli.common import (
     EncodingOption,
     GlobOption,
@@ -48,7 +44,7 @@ from minutes_cli.engines.batch import (
 )
 from minutes_cli.engines.driver import Engine, Keep, Tally
 from minutes_cli.errors import ExitCode, MinutesError, OutputError, UsageError, display_path, say
-from minutes_cli.files import atomic_binary_writer, write_target
+from minutes_cli.files import write_target
 from minutes_cli.models import STDIN, Document
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES, read_stdin
 from minutes_cli.writers import Format, Stream, WriteOptions, write
@@ -181,7 +177,9 @@ def parse(
     except ValueError as error:
         raise UsageError("--fields", str(error)) from None
     if format is ParseFormat.XLSX:
-        raise typer.Exit(int(_to_workbook(inputs, output, out_dir, options.fields, batch)))
+        from minutes_cli.cli.workbook import to_workbook  # only workbooks pay for it
+
+        raise typer.Exit(int(to_workbook(inputs, output, out_dir, options.fields, batch)))
     fmt = Format(format.value)
     if out_dir is None and _one_file(inputs):
         _parse_one(inputs[0], fmt, output, options, batch.read)
@@ -315,63 +313,6 @@ def _stdout(write: Callable[..., None], *text: str) -> None:
         raise
     except OSError as error:
         raise _StdoutFailed(error.strerror or str(error)) from None
-
-
-# --- -f xlsx ---------------------------------------------------------------------------
-
-
-def _to_workbook(
-    inputs: list[str],
-    output: Path | None,
-    out_dir: Path | None,
-    fields: tuple[str, ...],
-    batch: driver.BatchOptions,
-) -> ExitCode:
-    """Every input's rows into one workbook: the workers parse and render each input's
-    rows (as JSON Lines), this process writes the sheet, into --output through a
-    temporary file, or onto a standard output that is not a terminal."""
-    if importlib.util.find_spec("openpyxl") is None:
-        install = f"pip install '{DISTRIBUTION}[xlsx]'"
-        raise UsageError("-f xlsx", f"writing a workbook needs the xlsx extra: {install}")
-    if out_dir is not None:
-        raise UsageError("--out-dir", "-f xlsx writes one workbook; name it with --output")
-    if output is None and sys.stdout.isatty():
-        raise UsageError("-f xlsx", "a workbook is binary: give --output FILE.xlsx, or redirect")
-    from minutes_cli.writers.xlsx import write_workbook
-
-    rows: list[dict[str, object]] = []
-    written = WriteOptions(fields=fields)
-
-    def task(target: Target, options: ReadOptions) -> ParseTask:
-        return ParseTask(target, Format.JSONL, options, write=written)
-
-    @contextmanager
-    def collect() -> Iterator[Keep[ParseOutcome]]:
-        def keep(outcome: ParseOutcome) -> None:
-            if outcome.text:
-                rows.extend(json.loads(line) for line in outcome.text.splitlines())
-
-        yield keep
-
-    tally = driver.run(inputs, batch, parse_one, task, collect(), what="parsing")
-    where = str(output) if output is not None else "<stdout>"
-    try:
-        if output is not None:
-            with atomic_binary_writer(output) as out:
-                write_workbook(rows, fields, out)
-        else:
-            write_workbook(rows, fields, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        quiet_broken_pipe()
-    except OSError as error:
-        raise OutputError(where, error.strerror or str(error)) from None
-    if not batch.quiet:
-        say(
-            f"{tally.inputs} inputs: {tally.ok} ok, {tally.failed} failed; "
-            f"{len(rows):,} rows in {where}"
-        )
-    return ExitCode.FINDINGS if tally.failed else ExitCode.OK
 
 
 # --- -f sqlite -------------------------------------------------------------------------

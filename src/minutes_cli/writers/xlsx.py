@@ -45,6 +45,7 @@ def _lines(value: object, width: int) -> int:
         total += max(1, -(-columns // width))
     return total
 
+
 Row = Mapping[str, object]
 
 
