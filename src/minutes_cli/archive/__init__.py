@@ -17,6 +17,7 @@ knows nothing of it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from minutes_cli.archive.store import APPLICATION_ID, SCHEMA_VERSION, compact_js
 from minutes_cli.archive.store import store as _store
 from minutes_cli.errors import ArchiveError, RecordError
 from minutes_cli.models import STDIN, Document
+from minutes_cli.stats import Turn, turn
 
 __all__ = [
     "APPLICATION_ID",
@@ -68,6 +70,20 @@ class Archive:
         """See :func:`.search.search`; raises ArchiveError when the database cannot be read."""
         try:
             return _search(self.connection, query)
+        except sqlite3.Error as error:
+            raise ArchiveError(self.path, f"cannot read database: {error}") from None
+
+    def turns(self) -> Iterator[Turn]:
+        """Every stored utterance as a :class:`~minutes_cli.stats.Turn`, oldest meeting
+        first, then in document order; raises ArchiveError when the database cannot be read."""
+        sql = (
+            "SELECT d.path, u.role, u.speaker, u.text"
+            " FROM utterances AS u JOIN documents AS d ON d.id = u.document_id"
+            " ORDER BY d.date IS NULL, d.date, d.path, d.id, u.seq"
+        )
+        try:
+            for path, role, speaker, text in self.connection.execute(sql):
+                yield turn(STDIN if path is None else path, role, speaker, text)
         except sqlite3.Error as error:
             raise ArchiveError(self.path, f"cannot read database: {error}") from None
 

@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "parse": "parse_cmd",
     "search": "search_cmd",
     "check": "check_cmd",
+    "stats": "stats_cmd",
     "rules": "info_cmd",
     "schema": "info_cmd",
 }

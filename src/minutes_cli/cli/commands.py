@@ -9,6 +9,7 @@ from minutes_cli.cli.common import app, main
 from minutes_cli.cli.parse_cmd import ParseFormat, parse
 from minutes_cli.cli.search_cmd import SearchFormat, search
 from minutes_cli.cli.check_cmd import FailOn, check
+from minutes_cli.cli.stats_cmd import stats
 from minutes_cli.cli.info_cmd import rules, schema
 
 # isort: on
@@ -24,4 +25,5 @@ __all__ = [
     "rules",
     "schema",
     "search",
+    "stats",
 ]
