@@ -46,6 +46,7 @@ COMMAND_MODULES = {
     "search": "search_cmd",
     "check": "check_cmd",
     "stats": "stats_cmd",
+    "view": "view_cmd",
     "rules": "info_cmd",
     "schema": "info_cmd",
 }

@@ -10,6 +10,7 @@ from minutes_cli.cli.parse_cmd import ParseFormat, parse
 from minutes_cli.cli.search_cmd import SearchFormat, search
 from minutes_cli.cli.check_cmd import FailOn, check
 from minutes_cli.cli.stats_cmd import stats
+from minutes_cli.cli.view_cmd import view
 from minutes_cli.cli.info_cmd import rules, schema
 
 # isort: on
@@ -26,4 +27,5 @@ __all__ = [
     "schema",
     "search",
     "stats",
+    "view",
 ]
