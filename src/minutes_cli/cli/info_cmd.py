@@ -47,15 +47,33 @@ def rules(
 @app.command(
     epilog=examples(
         "minutes schema > minutes.schema.json",
+        "minutes schema --datasette minutes.db > metadata.json",
+        "datasette minutes.db -m metadata.json   # facets, search, the short_words query",
     )
 )
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
+    datasette: Annotated[
+        str | None,
+        typer.Option(
+            "--datasette",
+            metavar="DB",
+            help="Instead: Datasette's metadata for the archive DB (labels, facets on role, "
+            "date and speaker, search, a query for one- and two-character words).",
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the document record (from the pydantic models)."""
-    text = json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if datasette is not None:
+        from minutes_cli.archive.datasette import metadata
+
+        made: object = metadata(datasette)
+    else:
+        made = Document.model_json_schema()
+    text = json.dumps(made, ensure_ascii=False, indent=2) + "\n"
     try:
         with open_output(output) as out:
             out.write(text)
