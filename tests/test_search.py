@@ -221,3 +221,12 @@ def test_one_row_vocabulary_for_jsonl_csv_the_view_and_search(diet: Path) -> Non
     with closing(sqlite3.connect(diet)) as connection:
         view = connection.execute("SELECT * FROM utterance_rows LIMIT 1").description
     assert tuple(column[0] for column in view) == (*ROW_FIELDS, "id", "document_id")
+
+
+def test_fields_choose_what_json_and_csv_carry(diet: Path) -> None:
+    _, out, _ = run("search", str(diet), "国民", "-f", "json", "--fields", "speaker,path")
+    assert {tuple(hit) for hit in json.loads(out)} == {("speaker", "path")}
+    _, out, _ = run("search", str(diet), "国民", "-f", "csv", "--fields", "document_id,text")
+    assert out.splitlines()[0] == "document_id,text"
+    code, _, err = run("search", str(diet), "国民", "--fields", "source")
+    assert code == 2 and "unknown field 'source'" in err

@@ -32,19 +32,20 @@ SNIPPET = 36
 """Characters of context either side of the first match in the table."""
 
 
-def write_json(hits: Sequence[Hit], out: TextIO) -> None:
-    """A JSON array of hits, one object per utterance, real UTF-8."""
-    json.dump([asdict(hit) for hit in hits], out, ensure_ascii=False, indent=2)
+def write_json(hits: Sequence[Hit], out: TextIO, fields: Sequence[str] = HIT_FIELDS) -> None:
+    """A JSON array of hits, one object per utterance (*fields*, in order), real UTF-8."""
+    rows = [{field: row[field] for field in fields} for row in map(asdict, hits)]
+    json.dump(rows, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
-def write_csv(hits: Sequence[Hit], out: TextIO) -> None:
+def write_csv(hits: Sequence[Hit], out: TextIO, fields: Sequence[str] = HIT_FIELDS) -> None:
     """A header row and one row per hit, formula-safe as ``parse -f csv`` is."""
     writer = csv.writer(out, lineterminator=LINE_TERMINATOR)
-    writer.writerow(HIT_FIELDS)
+    writer.writerow(fields)
     for hit in hits:
         row = asdict(hit)
-        writer.writerow([safe_cell(row[field]) for field in HIT_FIELDS])
+        writer.writerow([safe_cell(row[field]) for field in fields])
 
 
 def matches(text: str, query: str) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from minutes_cli.cli.common import (
 )
 from minutes_cli.errors import ExitCode, UsageError, say
 from minutes_cli.parse.clean import fold
+from minutes_cli.writers.rows import chosen_fields
 
 
 class SearchFormat(str, Enum):
@@ -90,6 +91,15 @@ def search(
         ),
     ] = None,
     color: ColorOption = ColorChoice.AUTO,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            "--fields",
+            metavar="NAME,...",
+            help="json and csv: only these fields, in this order (those of parse -f jsonl, "
+            "and document_id).",
+        ),
+    ] = None,
 ) -> None:
     """Search the utterances of an archive: newest meeting first, then in document order.
 
@@ -109,6 +119,11 @@ def search(
             raise UsageError(name, f"{value!r} is not a date in the form YYYY-MM-DD")
     from minutes_cli import archive, search_output  # only searches pay for sqlite3 and rich
 
+    try:
+        chosen = chosen_fields(fields, archive.HIT_FIELDS)
+    except ValueError as error:
+        raise UsageError("--fields", str(error)) from None
+
     wanted = archive.Query(query, role, since, until, limit or None)
     with archive.Archive(database, write=False) as store:  # ArchiveError: exit 2
         hits = store.search(wanted)
@@ -116,9 +131,9 @@ def search(
         with open_output(None) as out:
             shape = format or (SearchFormat.TABLE if sys.stdout.isatty() else SearchFormat.LINES)
             if shape is SearchFormat.JSON:
-                search_output.write_json(hits, out)
+                search_output.write_json(hits, out, chosen)
             elif shape is SearchFormat.CSV:
-                search_output.write_csv(hits, out)
+                search_output.write_csv(hits, out, chosen)
             elif not hits:
                 say(f"no utterance contains {query!r}")
             elif shape is SearchFormat.LINES:

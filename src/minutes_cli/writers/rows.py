@@ -37,16 +37,16 @@ ROW_FIELDS: tuple[str, ...] = (
 (``-`` for standard input), lines and pages 1-based (pages null for unpaged input)."""
 
 
-def chosen_fields(given: str | None) -> tuple[str, ...]:
-    """``--fields path,date,text``: the row fields asked for, in the order asked; all of
-    :data:`ROW_FIELDS` for None. Raises ``ValueError`` naming an unknown field."""
+def chosen_fields(given: str | None, known: tuple[str, ...] = ROW_FIELDS) -> tuple[str, ...]:
+    """``--fields path,date,text``: the fields asked for, in the order asked; all of
+    *known* for None. Raises ``ValueError`` naming an unknown field."""
     if given is None:
-        return ROW_FIELDS
+        return known
     names = tuple(name.strip() for name in given.split(",") if name.strip())
-    unknown = [name for name in names if name not in ROW_FIELDS]
+    unknown = [name for name in names if name not in known]
     if unknown or not names:
         problem = f"unknown field {unknown[0]!r}" if unknown else "no field named"
-        raise ValueError(f"{problem}; the fields are {','.join(ROW_FIELDS)}")
+        raise ValueError(f"{problem}; the fields are {','.join(known)}")
     return tuple(dict.fromkeys(names))
 
 
