@@ -6,8 +6,9 @@ driver, :mod:`minutes_cli.engines.driver`), and raises a
 ``minutes: WHERE[:LINE[:COL]]: message``, and exits with its code (see ``common``). No
 parsing logic lives here. Only data goes to stdout; progress and summaries go to stderr.
 
-``common`` holds the app, the real :func:`main` and the shared options; ``parse_cmd``,
-``search_cmd``, ``check_cmd`` and ``info_cmd`` (rules, schema) one command each;
+``common`` holds the app, the real :func:`main` and the shared options; ``parse_cmd``
+(with ``workbook`` for ``-f xlsx``), ``search_cmd``, ``check_cmd``, ``stats_cmd``,
+``view_cmd`` and ``info_cmd`` (rules, schema) one command each;
 ``commands`` registers them all. This module imports none of them until they are used:
 ``minutes --version`` is answered before typer, pydantic or the pipeline is imported.
 """
