@@ -362,10 +362,11 @@ def test_parse_refuses_to_write_into_a_file_that_is_not_an_archive(tmp_path: Pat
     assert target.read_text(encoding="utf-8") == "my notes, not a database\n"
 
 
-def test_help_lists_sqlite() -> None:
+def test_help_lists_sqlite_and_xlsx() -> None:
     code, out, _ = run("parse", "--help")
-    assert code == 0 and "sqlite" in out
-    assert {f.value for f in ParseFormat} == {f.value for f in Format} | {"sqlite"}
+    assert code == 0 and "sqlite" in out and "xlsx" in out
+    # the text writers' formats, plus the two file formats written by this process
+    assert {f.value for f in ParseFormat} == {f.value for f in Format} | {"sqlite", "xlsx"}
 
 
 # --- search ---------------------------------------------------------------------------
