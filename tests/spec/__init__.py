@@ -25,7 +25,9 @@ Expected lines, one per record in source order (as :func:`project` writes them):
 - ``! CODE LINE[:COL]`` for each diagnostic, after the records, except "no date" (M001)
   and "no title" (M003), which most examples would otherwise carry.
 - ``meta KEY VALUE``: a fact of the meeting (``scheme``, ``title``, ``date``, ``start``,
-  ``end``, ``venue``, ``attendance`` as ``7/11``, ``agenda`` as ``(1) title; (2) title``,
+  ``end``, ``venue``, ``attendance`` as ``7/11``, ``attendees`` as ``LABEL STATUS [COUNT]:
+  role name, …; …`` per attendance block (a note in ``（）``, a status unlike the block's
+  in ``[]``), ``agenda`` as ``(1) title; (2) title``,
   ``sections`` as ``id=number; …`` for every section, depth first: the way to see sections
   that own no heading line, such as the agenda items a verbatim record takes up);
   only the facts given are compared.
@@ -185,6 +187,7 @@ def meta(document: Document) -> dict[str, str]:
         )
         or None,
         "sections": "; ".join(f"{s.id}={s.number}" for s in document.iter_sections()) or None,
+        "attendees": "; ".join(_attendees(document)) or None,
         "attendance": (
             f"{attendance.present}/{attendance.total if attendance.total is not None else '-'}"
             if attendance
@@ -192,6 +195,31 @@ def meta(document: Document) -> dict[str, str]:
         ),
     }
     return {key: "-" if value is None else value for key, value in values.items()}
+
+
+def _attendees(document: Document) -> list[str]:
+    """``LABEL STATUS [COUNT]: role name (note) [status], …`` for each attendance block."""
+    blocks = []
+    for group in document.meta.attendance_groups:
+        people = []
+        for person in document.meta.attendees:
+            if person.group != group.label or not (
+                group.line_start <= person.line_start <= group.line_end
+            ):
+                continue
+            shown = " ".join(part for part in (person.role, person.name) if part)
+            if person.seat is not None:
+                shown = f"{person.seat}番 {shown}"
+            if person.initials:
+                shown += f" ({person.initials})"
+            if person.note:
+                shown += f" （{person.note}）"
+            if person.status != group.status:
+                shown += f" [{person.status}]"
+            people.append(shown)
+        count = f" {group.count}" if group.count is not None else ""
+        blocks.append(f"{group.label} {group.status}{count}: {', '.join(people) or '-'}")
+    return blocks
 
 
 def wanted_meta(expected: tuple[str, ...]) -> dict[str, str]:

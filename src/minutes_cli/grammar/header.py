@@ -30,25 +30,29 @@ LABEL_KEYS: dict[str, HeaderKey] = {
     "location": "venue", "venue": "venue",
     "出席者": "attendance", "出席委員": "attendance", "欠席者": "attendance",
     "欠席委員": "attendance", "attendees": "attendance", "present": "attendance",
-    "absent": "attendance", "議題": "agenda", "案件": "agenda", "次第": "agenda",
-    "会議次第": "agenda",
+    "absent": "attendance", "議題": "agenda", "案件": "agenda", "協議事項": "agenda",
+    "次第": "agenda", "会議次第": "agenda",
 }  # fmt: skip
 
 #: Title words that name the kind of record, longest first.
 KINDS: tuple[RecordKind, ...] = ("議事要旨", "会議要旨", "議事概要", "議事録", "会議録")
 
 #: Attendance block headings: 出席議員（２５名）, 出　席　議　員　（３８名）, ３ 出席議員（32人）,
-#: 欠席議員 なし, 説明員, 出席事務局職員, 地方自治法第121条による出席者, 区議会事務局, 出席國務大臣.
+#: 欠席議員 なし, 欠席委員（なし）, 説明員, 出席事務局職員, 地方自治法第121条による出席者,
+#: 区議会事務局, 出席國務大臣, 理事者側出席者, 執行部出席者.
 ATTENDANCE_HEAD = patterns.compile(
     r"^(?:[○〇]\s*)?(?:\d{1,2}\s*)?(?P<label>"
+    r"(?:(?:理事者|執行部|当局|市|町|村|区|説明)側?)?"
     r"(?:出席|欠席)\S{0,8}?(?:議員|委員|者|職員|説明員|大臣|政府委員|政府参考人|参考人)"
     r"|説明員|事務局出席職員|出席事務局職員|地方自治法第\d+条による出席者|(?:区|市)?議会事務局"
     r")\s*(?:[（(]\s*(?P<count>\d+)\s*(?:名|人)\s*[）)])?\s*(?P<rest>.*)$"
 )
-#: Agenda block headings: ○議事日程, 議事日程（第１号）, 本日の会議に付した事件, 追加議事日程.
+#: Agenda block headings: ○議事日程, 議事日程（第１号）, 本日の会議に付した事件, 追加議事日程,
+#: 令和６年度○○区議会定例会議事日程　第１号, and
+#: alone on their line 協議事項, 審査事件, 付議事件 (their items listed below them).
 AGENDA_HEAD = patterns.compile(
-    r"^(?:[○〇]\s*)?(?P<label>(?:追加)?議事日程|(?:本日の)?[会會]議に付した(?:事件|案件))"
-    r"(?P<rest>.*)$"
+    r"^(?:[○〇]\s*)?(?:\S{0,40}?(?:議会|定例会|臨時会|委員会))?(?P<label>(?:追加)?議事日程|(?:本日の)?[会會]議に付した(?:事件|案件)"
+    r"|(?:協議|審査|審議|付議|調査)(?:事項|事件|案件)(?=$|[（(]))(?P<rest>.*)$"
 )
 #: Agenda items: 第１　会期の決定, 日程第１, 日程第 2 議案…, 第一 環太平洋…
 AGENDA_ITEM = patterns.compile(
@@ -59,7 +63,7 @@ AGENDA_ITEM = patterns.compile(
 #: ``３ 議事`` is where the proceedings start, the body's first section.
 NUMBERED_LABEL = patterns.compile(
     r"^\d{1,2}[.．、]?\s*(?P<label>日\s*時|期\s*日|場\s*所|会\s*場|開催日時|開催日|"
-    r"出\s*席\s*者|出席委員|欠\s*席\s*者|欠席委員|議\s*題|案\s*件|会議次第|次\s*第|会議名|"
+    r"出\s*席\s*者|出席委員|欠\s*席\s*者|欠席委員|議\s*題|案\s*件|協議事項|会議次第|次\s*第|会議名|"
     r"配布資料|傍聴者)(?:\s+(?P<value>\S.*))?$"
 )
 #: The same labels with no number and no colon, set apart by white space or a tab:

@@ -36,11 +36,12 @@ HEADS: tuple[str, ...] = (
     "園長", "院長", "校長", "署長", "場長", "係長", "班長", "主幹", "主査", "主任", "主事",
     "参事", "副参事", "参与", "監", "会計管理者", "管理者", "会長", "副会長", "座長",
     "副座長", "幹事長", "書記", "書記長", "事務長", "センター長", "事務取扱", "事務局",
-    "消防長", "総長", "長官", "副長官",
+    "消防長", "総長", "長官", "副長官", "技監",
 )  # fmt: skip
 
-#: What turns a head into a deputy or a stand-in: 課長補佐, 部長代理.
-AFTER_HEAD = ("補佐", "代理", "心得")
+#: What turns a head into a deputy or a stand-in, or says it is held besides another:
+#: 課長補佐, 部長代理, 部長兼務.
+AFTER_HEAD = ("補佐", "代理", "心得", "兼務")
 
 #: Words that end an organisational unit: 総務課, 議会事務局, 選挙管理委員会, 市長付.
 UNIT_ENDS: tuple[str, ...] = (

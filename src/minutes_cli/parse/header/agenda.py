@@ -24,7 +24,17 @@ def read(blocks: Sequence[Block]) -> list[AgendaItem]:
     for key, label, items in blocks:
         if key != "agenda":
             continue
-        if items[0].kind == "label":  # ４ 議 題 / (1) 第３期総合計画について / (2) その他
+        numbered = any(item.kind == "agenda-item" for item in items)
+        # 協議事項 alone on its line, its numbered items below it (not 議事日程の通り)
+        alone = not items[0].value and not (label and "付した" in label)
+        listed = (
+            alone
+            and len(items) > 1
+            and not numbered
+            and heading_shape(items[1].line.text.strip()) is not None
+        )
+        if items[0].kind == "label" or listed:
+            # ４ 議 題 / (1) 第３期総合計画について / (2) その他; 協議事項 / (1) …
             scheduled += _listed(items)
             continue
         unnumbered_items = bool(label and "付した" in label)

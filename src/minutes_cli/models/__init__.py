@@ -10,12 +10,10 @@ the pipeline: it is the contract, and the pipeline depends on it, not the revers
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from minutes_cli.kinds import (
-    AttendanceStatus,
     Attribution,
     EventKind,
     HeaderKey,
@@ -25,73 +23,41 @@ from minutes_cli.kinds import (
     SchemeName,
     SourceFormat,
 )
+from minutes_cli.models.base import Record, Severity, Span, TextSpan
+from minutes_cli.models.people import Attendance, AttendanceGroup, Attendee
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "STDIN",
+    "AgendaItem",
+    "Attendance",
+    "AttendanceGroup",
+    "Attendee",
+    "Diagnostic",
+    "Document",
+    "Dropped",
+    "Event",
+    "Finding",
+    "HeaderField",
+    "LegendEntry",
+    "Material",
+    "Meta",
+    "Note",
+    "ParseFailure",
+    "Record",
+    "Section",
+    "Severity",
+    "Source",
+    "Span",
+    "TextSpan",
+    "Utterance",
+]
 
 SCHEMA_VERSION = "1.1"
 
 #: What standard input is called: on the command line, by ``parse_or_error``, and where a
 #: flat row or an error names the source of a record read from it (``Source.path`` is null).
 STDIN = "-"
-
-
-#: The sets of given field names that records share (see :meth:`Record.model_post_init`).
-_GIVEN: dict[frozenset[str], set[str]] = {}
-
-
-class Record(BaseModel):
-    """Base of all records: immutable and strict."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    def model_post_init(self, context: object, /) -> None:
-        """Share the set of the names given (``model_fields_set``) among the records given
-        the same names. pydantic keeps one set per instance, 728 bytes for 16 names: more
-        than the record's own fields, and a third of a parsed document's memory. Nothing
-        writes into a shared set: records are frozen, and pydantic copies the set when it
-        copies a record (``model_copy``, ``copy``, ``deepcopy``). ``model_fields_set``
-        is then shared too: read it, never add to it."""
-        names = frozenset(self.__pydantic_fields_set__)
-        shared = _GIVEN.get(names)
-        if shared is None:  # a set of its own, never one a caller handed in (model_construct)
-            shared = _GIVEN.setdefault(names, set(names))
-        object.__setattr__(self, "__pydantic_fields_set__", shared)
-
-
-class Severity(str, Enum):
-    """How much a diagnostic matters; ``error`` means the data is probably wrong."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-class Span(Record):
-    """A source line span, for records that point at part of the input."""
-
-    line_start: int = Field(ge=1, description="First source line (1-based, inclusive).")
-    line_end: int = Field(ge=1, description="Last source line (1-based, inclusive).")
-    page_start: int | None = Field(
-        default=None,
-        ge=1,
-        description="Page of line_start, for paged input (PDF, text with form feeds); else null.",
-    )
-    page_end: int | None = Field(default=None, ge=1, description="Page of line_end, or null.")
-
-
-class TextSpan(Span):
-    """A span that may start or end inside a line (PDF text glues turns onto one line)."""
-
-    column_start: int | None = Field(
-        default=None,
-        ge=1,
-        description="Column on line_start where the record begins, when "
-        "it does not own the whole line (1-based); else null.",
-    )
-    column_end: int | None = Field(
-        default=None,
-        ge=1,
-        description="Column on line_end where the record ends (inclusive), "
-        "when it does not own the whole line; else null.",
-    )
 
 
 class Source(Record):
@@ -112,39 +78,6 @@ class Source(Record):
     )
     newline: Newline = Field(description="Line-ending convention of the input.")
     lines: int = Field(ge=0, description="Number of lines in the input.")
-
-
-class Attendance(Span):
-    """A stated attendance count, e.g. ``委員 11 名中７名出席`` -> present 7, total 11."""
-
-    present: int | None = Field(ge=0, description="Number of people present.")
-    total: int | None = Field(ge=0, description="Number of members in all, when stated.")
-    group: str | None = Field(default=None, description="Who is counted, e.g. '委員'.")
-
-
-class AttendanceGroup(Span):
-    """A block of the attendance list, e.g. ``出席議員（２５名）`` and its entries."""
-
-    label: str = Field(description="The block's label, spaces removed, e.g. '出席議員'.")
-    status: AttendanceStatus = Field(
-        description="'present' for 出席…/Present, 'absent' for 欠席…/Absent, 'staff' for officials "
-        "and secretariat (説明員, 事務局), else 'other'."
-    )
-    count: int | None = Field(
-        ge=0, description="The count the block states, e.g. 25 of （２５名）."
-    )
-
-
-class Attendee(Span):
-    """One person in an attendance block."""
-
-    name: str = Field(description="Name, inner spaces removed, honorific removed.")
-    role: str | None = Field(description="Role or post, e.g. '市長', '理事', 'Chair'.")
-    seat: int | None = Field(ge=0, description="Seat number, e.g. 12 of '12番'.")
-    group: str = Field(description="Label of the block the person is listed in.")
-    initials: str | None = Field(
-        default=None, description="Initials the minutes use for the person, e.g. 'WH'."
-    )
 
 
 class AgendaItem(Span):
