@@ -63,6 +63,13 @@ MIXED_CONVENTIONS = Code(
     "Speakers are marked in two ways (○議長（…） labels and Name: lines, say): the document is "
     "read by one, and the message says what became of the other's lines.",
 )
+AMBIGUOUS_SPEAKER = Code(
+    "M107",
+    "ambiguous-speaker",
+    Severity.INFO,
+    "A speaker label fits several people of the roster (two listed members named 山田, say): "
+    "the utterance is linked to none of them.",
+)
 HEADING_SKIPPED = Code(
     "M201", "heading-skipped", Severity.WARNING, "A section number was skipped (１, ２, ４)."
 )
@@ -140,6 +147,7 @@ ALL_CODES: tuple[Code, ...] = (
     UNKNOWN_ROLE,
     UNREAD_LABEL,
     MIXED_CONVENTIONS,
+    AMBIGUOUS_SPEAKER,
     HEADING_SKIPPED,
     HEADING_OUT_OF_ORDER,
     TEXT_BEFORE_FIRST_SECTION,

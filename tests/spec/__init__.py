@@ -27,7 +27,9 @@ Expected lines, one per record in source order (as :func:`project` writes them):
 - ``meta KEY VALUE``: a fact of the meeting (``scheme``, ``title``, ``date``, ``start``,
   ``end``, ``venue``, ``attendance`` as ``7/11``, ``attendees`` as ``LABEL STATUS [COUNT]:
   role name, …; …`` per attendance block (a note in ``（）``, a status unlike the block's
-  in ``[]``), ``agenda`` as ``(1) title; (2) title``,
+  in ``[]``), ``people`` as ``ID [NAME] [full] (offices) [status] ×TURNS; …`` per roster
+  person, ``links`` as ``SEQ=PERSON …`` per utterance (``-`` for none), ``agenda`` as
+  ``(1) title; (2) title``,
   ``sections`` as ``id=number; …`` for every section, depth first: the way to see sections
   that own no heading line, such as the agenda items a verbatim record takes up);
   only the facts given are compared.
@@ -188,6 +190,8 @@ def meta(document: Document) -> dict[str, str]:
         or None,
         "sections": "; ".join(f"{s.id}={s.number}" for s in document.iter_sections()) or None,
         "attendees": "; ".join(_attendees(document)) or None,
+        "people": "; ".join(_people(document)) or None,
+        "links": " ".join(f"{u.seq}={u.person or '-'}" for u in document.utterances) or None,
         "attendance": (
             f"{attendance.present}/{attendance.total if attendance.total is not None else '-'}"
             if attendance
@@ -220,6 +224,21 @@ def _attendees(document: Document) -> list[str]:
         count = f" {group.count}" if group.count is not None else ""
         blocks.append(f"{group.label} {group.status}{count}: {', '.join(people) or '-'}")
     return blocks
+
+
+def _people(document: Document) -> list[str]:
+    """``ID NAME [full] (office, …) [status] ×TURNS`` for each person of the roster."""
+    shown = []
+    for person in document.people:
+        line = person.id if person.id == person.name else f"{person.id} {person.name}"
+        if person.full_name:
+            line += " full"
+        if person.offices:
+            line += f" ({', '.join(person.offices)})"
+        if person.status:
+            line += f" {person.status}"
+        shown.append(f"{line} ×{person.turns}")
+    return shown
 
 
 def wanted_meta(expected: tuple[str, ...]) -> dict[str, str]:

@@ -24,7 +24,7 @@ from minutes_cli.kinds import (
     SourceFormat,
 )
 from minutes_cli.models.base import Record, Severity, Span, TextSpan
-from minutes_cli.models.people import Attendance, AttendanceGroup, Attendee
+from minutes_cli.models.people import Attendance, AttendanceGroup, Attendee, Person
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -44,6 +44,7 @@ __all__ = [
     "Meta",
     "Note",
     "ParseFailure",
+    "Person",
     "Record",
     "Section",
     "Severity",
@@ -53,7 +54,7 @@ __all__ = [
     "Utterance",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: What standard input is called: on the command line, by ``parse_or_error``, and where a
 #: flat row or an error names the source of a record read from it (``Source.path`` is null).
@@ -188,6 +189,13 @@ class Utterance(TextSpan):
             " (<nick> …), 'trailing' (the name closing the statement: …(terada)."
         )
     )
+    person: str | None = Field(
+        default=None,
+        description="Id of the roster person (``people``) who spoke, where the document tells "
+        "who: a label naming one attendee (○盛山国務大臣 -> 盛山正仁), a key of initials, a "
+        "name; null where it cannot tell (a role the legend gives many, two people of the "
+        "name), never a guess.",
+    )
     section: str | None = Field(description="Id of the innermost enclosing section.")
     section_title: str | None = Field(description="Title of that section, for flat outputs.")
     text: str = Field(description="What was said, reflowed, marker and label removed.")
@@ -263,6 +271,10 @@ class Document(Record):
     header: list[HeaderField] = Field(description="Header paragraphs before the first section.")
     speakers: list[LegendEntry] = Field(description="The speaker legend, in order.")
     sections: list[Section] = Field(description="Section tree (top level), in order.")
+    people: list[Person] = Field(
+        default_factory=list,
+        description="The roster: everyone who attends or speaks, listed people first, in order.",
+    )
     utterances: list[Utterance] = Field(description="Utterances, in document order.")
     notes: list[Note] = Field(description="Non-utterance paragraphs, in document order.")
     dropped: list[Dropped] = Field(description="Source text recognised as noise, with reasons.")

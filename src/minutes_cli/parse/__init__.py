@@ -11,6 +11,7 @@ their order, declared once (like markdown-it-py's ``parser_core._rules``):
 * ``header``   — title, date, times, venue, attendance, agenda;
 * ``sections`` — the headings as a tree;
 * ``turns``    — paragraphs into utterances, events and notes;
+* ``people``   — the roster, and the person who spoke each utterance;
 * ``record``   — the Document, pages filled in.
 
 The entry points (:func:`parse_text`, :func:`parse_bytes`, :func:`parse_file`) make the
@@ -30,11 +31,24 @@ from minutes_cli.errors import UsageError
 from minutes_cli.grammar.patterns import PatternTimeout
 from minutes_cli.kinds import SCHEMES, SchemeName
 from minutes_cli.models import Document
-from minutes_cli.parse import clean, header, read, record, reflow, scheme, sections, split, turns
+from minutes_cli.parse import (
+    clean,
+    header,
+    people,
+    read,
+    record,
+    reflow,
+    scheme,
+    sections,
+    split,
+    turns,
+)
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES, SourceText
 
 #: The stages, in the order they run.
-STAGES = ("read", "clean", "scheme", "split", "reflow", "header", "sections", "turns", "record")
+STAGES = (
+    "read", "clean", "scheme", "split", "reflow", "header", "sections", "turns", "people", "record"
+)  # fmt: skip
 
 __all__ = ["STAGES", "parse_bytes", "parse_file", "parse_source", "parse_text", "scheme_name"]
 
@@ -48,7 +62,8 @@ def _parse(source: SourceText, forced: SchemeName | None) -> Document:
     head = header.run(parts, body, speech)
     tree = sections.run(parts, head, body, speech)
     tokens = turns.run(body, speech, tree, parts.shared)
-    return record.run(source, cleaned, speech, parts, head, tree, tokens)
+    roster = people.run(head, tokens)
+    return record.run(source, cleaned, speech, parts, head, tree, tokens, roster)
 
 
 def parse_source(source: SourceText, scheme: str | None = None) -> Document:

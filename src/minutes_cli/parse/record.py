@@ -18,6 +18,7 @@ from minutes_cli.kinds import Newline
 from minutes_cli.models import Diagnostic, Document, Meta, Note, Section, Source, Span
 from minutes_cli.parse.clean import FOLD, Cleaned, newline_style
 from minutes_cli.parse.header import Header
+from minutes_cli.parse.people import Roster
 from minutes_cli.parse.read import SourceText
 from minutes_cli.parse.scheme import Scheme
 from minutes_cli.parse.sections import SectionTree
@@ -42,6 +43,7 @@ def run(
     header: Header,
     tree: SectionTree,
     turns: Tokenized,
+    roster: Roster,
 ) -> Document:
     """The document record; diagnostics in source order."""
     diagnostics = sorted(
@@ -49,6 +51,7 @@ def run(
             *header.diagnostics,
             *split.diagnostics,
             *turns.diagnostics,
+            *roster.diagnostics,
             *control_characters(source.text),
         ),
         key=lambda d: (d.line or 0, d.code),
@@ -60,7 +63,8 @@ def run(
         header=list(header.fields),
         speakers=list(scheme.legend),
         sections=list(tree.sections),
-        utterances=list(turns.utterances),
+        people=list(roster.people),
+        utterances=list(roster.utterances),
         notes=list(turns.notes),
         dropped=list(cleaned.dropped),
         diagnostics=diagnostics,

@@ -17,7 +17,7 @@ from minutes_cli.grammar import jpdate
 from minutes_cli.grammar.blocks import BULLET_START
 from minutes_cli.grammar.header import KINDS
 from minutes_cli.models import Diagnostic, HeaderField, Meta
-from minutes_cli.parse.header import agenda, attendance
+from minutes_cli.parse.header import agenda, attendance, roll
 from minutes_cli.parse.header.lines import classify, field, group, meeting_date, times, title
 from minutes_cli.parse.scheme import Scheme
 from minutes_cli.parse.split import Split
@@ -43,7 +43,25 @@ def run(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> Header:
         + [(p.line_start, p.text) for p in body[:5] if scheme.start(p.text) is None]
     )[:5]
     texts = [text for _, text in early]
-    return read(split.head, body, split.shared, opening, scheme.legend_lines, texts)
+    found = read(split.head, body, split.shared, opening, scheme.legend_lines, texts)
+    if found.meta.attendance_groups:
+        return found
+    # no attendance list in the header: one in the body, before anyone speaks
+    first = body[: roll.MAX_PARAGRAPHS]
+    headings = list(split.headings)
+    headed = [
+        next((h.title for h in reversed(headings) if h.line < p.line_start), "") for p in first
+    ]
+    opens = [scheme.start(p.text) is not None for p in first]
+    above = Paragraph.of_line(split.head[-1]) if split.head else None
+    groups, attendees = roll.read(first, opens, headed, above)
+    if not groups:
+        return found
+    counted = found.meta.attendance or attendance.summary(groups)
+    meta = found.meta.model_copy(
+        update={"attendance_groups": groups, "attendees": attendees, "attendance": counted}
+    )
+    return found._replace(meta=meta)
 
 
 def _opening(split: Split, body: Sequence[Paragraph], scheme: Scheme) -> str | None:
