@@ -107,6 +107,13 @@ UNKNOWN_SPEAKER = patterns.compile(
     re.IGNORECASE,
 )
 
+#: A label that names nobody known, where it starts a label of any scheme: the above, and
+#: also ``Audience``, ``不明``, ``発言者不明`` (the people stage links such a turn to nobody).
+NAMES_NOBODY = patterns.compile(
+    r"^(?:someone|somebody|unknown|unidentified|audience|\?+|\*+|不明|発言者不明)\b|^[?？*＊]+$",
+    re.IGNORECASE,
+)
+
 #: Any ``Word:`` / ``Two words:`` / ``語：`` at the start of a paragraph (speaker or not).
 REMARK_LABEL = patterns.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,20}|[^\s:：]{1,8})\s*[:：]\s")
 

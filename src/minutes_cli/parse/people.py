@@ -23,12 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex as re
-
 from minutes_cli import codes
 from minutes_cli.grammar import patterns
 from minutes_cli.grammar.forms import fold_forms
 from minutes_cli.grammar.offices import HEADS
+from minutes_cli.grammar.prefixes import NAMES_NOBODY
 from minutes_cli.kinds import AttendanceStatus
 from minutes_cli.models import Attendee, Diagnostic, Person, Utterance
 from minutes_cli.parse.header import Header
@@ -56,11 +55,6 @@ _HINTED = patterns.compile(r"^(?P<family>.+?)[（(](?P<hint>[^）)]+)[）)]$")
 #: What an id may not hold (an XML name: letters, digits, ``-``, ``_``, ``.``).
 _NOT_IN_ID = patterns.compile(r"[^\w.-]+")
 _LATIN = patterns.compile(r"[A-Za-z]")
-#: Labels that name nobody known: ``Someone from Apple``, ``???``, ``*****``, ``不明``.
-NOBODY = patterns.compile(
-    r"^(?:someone|somebody|unknown|unidentified|audience|\?+|\*+|不明|発言者不明)\b|^[?？*＊]+$",
-    re.IGNORECASE,
-)
 #: Labels that name several people (``terada, takanory``): a comma, 、, ``&`` or ``and``
 #: between names (not ・, which is inside foreign names: 斎藤・アレックス).
 SEVERAL = patterns.compile(r"[,、&]|\band\b")
@@ -197,7 +191,7 @@ def run(header: Header, turns: Tokenized) -> Roster:
     diagnostics: list[Diagnostic] = []
     for turn in turns.utterances:
         speaker = turn.speaker
-        if not speaker or NOBODY.search(speaker) or SEVERAL.search(speaker):
+        if not speaker or NAMES_NOBODY.search(speaker) or SEVERAL.search(speaker):
             links.append(None)
             continue
         found = _candidates(turn, speaker, listed)

@@ -25,9 +25,23 @@ _SEATED = patterns.compile(r"(?P<seat>\d{1,3})\s*番\s+(?P<name>.+?)(?=\s+\d{1,3
 #: A word of a list line: a bracketed remark (``（代理出席）``) or a run without spaces.
 _WORD = patterns.compile(r"(?P<note>[（(〔［][^）)〕］]*[）)〕］])|(?P<word>[^\s（(〔［]+)")
 
-#: What a list writes for "nobody" (``欠席委員 な　し``, ``（なし）``), spaces and brackets
-#: removed.
-NOBODY = frozenset({"なし", "無し", "該当なし", "該当者なし", "ありません", "0名", "0人", "none"})
+#: What a list writes for "nobody" (``欠席委員 な　し``, ``（なし）``, ``Absent: none``),
+#: spaces and brackets removed, case folded.
+NOBODY = frozenset(
+    {
+        "なし",
+        "無し",
+        "該当なし",
+        "該当者なし",
+        "ありません",
+        "0名",
+        "0人",
+        "none",
+        "-",
+        "n/a",
+        "nobody",
+    }
+)
 
 #: White space between two words that always parts two names (a letter-spaced name
 #: padded to a column, ``森　　　　　樹``, has at most five spaces inside it).

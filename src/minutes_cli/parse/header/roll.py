@@ -19,6 +19,7 @@ from minutes_cli.grammar import patterns
 from minutes_cli.grammar.text import ends_sentence
 from minutes_cli.kinds import AttendanceStatus
 from minutes_cli.models import AttendanceGroup, Attendee
+from minutes_cli.parse.header.listing import nobody
 from minutes_cli.parse.tokens import Paragraph
 
 #: Labels of attendance lists, and the status of the people they list; first match wins.
@@ -57,8 +58,6 @@ _TITLE = patterns.compile(
 _PRESENT_WERE = patterns.compile(r"\b(?:THOSE\s+)?PRESENT\s+WERE\s*:\s*(?P<names>\S.*)$", re.I)
 #: The count after a list: ``…, Leonard and Saltzman, 5.``
 _COUNT_AFTER = patterns.compile(r",\s*(?P<count>\d{1,3})\s*\.?\s*$")
-#: What a list writes for nobody.
-NOBODY = frozenset({"-", "none", "n/a", "nobody", "なし"})
 #: A role in brackets after a name: ``Jerdonek (Chair)``.
 _ROLE = patterns.compile(r"\s*\((?P<role>[^)]{1,40})\)\s*$")
 #: At most this many paragraphs open the body before the lists are looked for no more.
@@ -86,7 +85,7 @@ def _names(text: str) -> list[tuple[str, str | None]] | None:
         role: str | None = None
         for part, after in parts:
             part = _AND.sub("", part.strip())
-            if not part or part.casefold() in NOBODY:
+            if not part or nobody(part):
                 continue
             titled = _TITLE.match(part)
             if titled:
