@@ -8,11 +8,13 @@ read from it, and what EXPECTED.md says of the officials' blocks holds. Skips cl
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from minutes_cli import parse_file
 from minutes_cli.grammar.offices import looks_like_post
+from minutes_cli.models import Utterance
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpus"
@@ -75,3 +77,51 @@ def test_wrapped_offices_are_one_office() -> None:
     offices = {p.name: p.role for p in document.meta.attendees}
     assert offices["武島和仁"] == "選挙管理委員会事務局長"  # lines 141-143, the name between
     assert offices["堀田和宏"] == "脱炭素・GREEN×EXPO推進局長"  # lines 112-113
+
+
+def _checked_links() -> list[tuple[str, int, str, str | None]]:
+    rows = []
+    for line in (Path(__file__).parent / "people_links.tsv").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            doc, start, label, name = line.split("\t")
+            rows.append((doc, int(start), label, None if name == "—" else name))
+    return rows
+
+
+CHECKED = _checked_links()
+
+
+def test_the_hand_checked_sample_is_large_enough() -> None:
+    linked = [row for row in CHECKED if row[3] is not None]
+    assert len(linked) >= 100 and len({row[0] for row in CHECKED}) >= 10
+
+
+@pytest.mark.parametrize("doc", sorted({row[0] for row in CHECKED}))
+def test_each_hand_checked_label_links_to_its_person(doc: str) -> None:
+    (path,) = CORPUS.glob(f"{doc}_*.txt")
+    document = parse_file(path)
+    names = {person.id: person.name for person in document.people}
+    by_line: dict[tuple[int, str | None], Utterance] = {}
+    for utterance in document.utterances:
+        by_line.setdefault((utterance.line_start, utterance.label or utterance.speaker), utterance)
+    for _, start, label, name in (row for row in CHECKED if row[0] == doc):
+        utterance = by_line[start, label]
+        assert names.get(utterance.person or "") == name, (start, label)
+
+
+#: Share of utterances linked to a roster person with a full name, by kind of record.
+LINK_GOALS = {
+    ("D01", "D02", "D03", "F02"): 0.95,
+    ("B01", "B02", "B03", "B04", "B06", "B07"): 0.90,
+    ("E02", "G02"): 0.80,
+}
+
+
+@pytest.mark.parametrize(("docs", "goal"), list(LINK_GOALS.items()))
+def test_utterances_link_to_full_named_people(docs: tuple[str, ...], goal: float) -> None:
+    for doc in docs:
+        (path,) = CORPUS.glob(f"{doc}_*.txt")
+        document = parse_file(path)
+        full = {person.id for person in document.people if person.full_name}
+        linked = sum(utterance.person in full for utterance in document.utterances)
+        assert document.utterances and linked / len(document.utterances) >= goal, doc

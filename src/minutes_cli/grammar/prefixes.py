@@ -146,10 +146,13 @@ NAMES_LABEL = patterns.compile(
 )
 #: A line the minute-taker opens with the time of day: ``10:30 The meeting resumed.``
 TIME_STAMP = patterns.compile(r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+[A-Z][a-z]")
-#: An attendance line, whose names are the people of the meeting: ``Attendees: Hugo, Amara``.
+#: An attendance line, whose names are the people of the meeting: ``Attendees: Hugo, Amara``;
+#: a council's roll call (``THOSE PRESENT WERE: Mayor Adams, Commissioners Fish…``), which a
+#: PDF's text may glue to the title before it.
 ROSTER_LINE = patterns.compile(
-    r"^(?i:attendees|attendance|present|members present|also present|in attendance"
-    r"|participants|guests)\s*:\s*(?P<names>\S.*)$"
+    r"(?:^|\s)(?i:attendees|attendance|present|members present|also present|in attendance"
+    r"|participants|guests|(?:those\s+)?present\s+were|officers\s+in\s+attendance)"
+    r"\s*:\s*(?P<names>\S.*)$"
 )
 #: A personal name (``Joe Rastatter``): one such label is enough to be a speaker.
 PROPER_NAME = patterns.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z'’-]+){1,2}$")

@@ -48,7 +48,7 @@ def read(
             )
             for name in names:
                 role = _ENGLISH_ROLE.search(name)
-                bare = _ENGLISH_ROLE.sub("", name).strip()
+                bare = _ENGLISH_ROLE.sub("", name).strip().replace("_", " ")  # Ben_Francis
                 attendees.append(
                     Attendee(
                         name=bare,

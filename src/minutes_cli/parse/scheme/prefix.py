@@ -26,6 +26,7 @@ from minutes_cli.grammar.prefixes import (
     MIDLINE_NAME,
     NAMES_LABEL,
     PROPER_NAME,
+    ROSTER_LINE,
     TABLE_ROW,
     TIME_STAMP,
     is_record,
@@ -106,9 +107,12 @@ class PrefixScheme:
     def unread(self, text: str) -> Unread | None:
         """A ``Label: text`` whose label is none of this document's speakers, names in a row
         (``Hales, Fritz: Aye``), a row of a table (``Opening balance: $1,200.00``); a remark,
-        never more of a speech: ``Note: …``, a label alone; a paragraph opened by the time of
-        day, a stamp; an IRC line of a bot or a queue command, an aside."""
+        never more of a speech: ``Note: …``, an attendance list (``Present: …``), a label
+        alone; a paragraph opened by the time of day, a stamp; an IRC line of a bot or a
+        queue command, an aside."""
         stripped = text.strip()
+        if ROSTER_LINE.match(stripped):
+            return "remark"  # an attendance list (``THOSE PRESENT WERE: …``), read as one
         if find_prefix(text) is not None:
             return "label"
         if ":" in stripped:  # every other shape has one

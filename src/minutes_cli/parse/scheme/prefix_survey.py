@@ -112,7 +112,11 @@ def survey(
     # A label never followed by words (``Wells Fargo Savings:   287,864.39``, the rows of a
     # table) is nobody; one that is, may also answer with a number (``Fritz: $237,962.15.``).
     spoken = {label for label, words in found if words}  # (a vote on IRC, <sebastian> +1, counts)
-    counts = Counter(label for label, _ in found if label in spoken or label in irc)
+    listed = attendance(every)
+    # A listed person's label counts also where no words follow (``bf: +1``, a vote).
+    counts = Counter(
+        label for label, _ in found if label in spoken or label in irc or label.lower() in listed
+    )
     has_legend = bool(set(initials))
     repeated = sum(n for n in counts.values() if n >= minimum)
     # Q and A (問 and 答, Question and Answer) are a convention only together, each used
@@ -129,7 +133,6 @@ def survey(
     # are a record of who spoke, not chance capitals.
     opening = {p.label for p in prefixes if PROPER_NAME.match(p.label)}
     named = people >= 1 or len(opening) >= 3
-    listed = attendance(every)
     # A label alone said once is one more speaker where the speakers who recur are written
     # so too (Sofia among Hamid's turns); elsewhere it heads a paragraph (``Old Business:``).
     alone = any(counts[label] >= minimum for label in bare)
@@ -166,20 +169,27 @@ def survey(
 
 def attendance(texts: Iterable[str]) -> frozenset[str]:
     """The people an attendance line lists (``Attendees: Hugo, Amara``, ``Present: Hugo
-    Lindqvist, Amara Osei (Treasurer)``): each name, and its first and last word, folded to
-    lower case."""
+    Lindqvist, Amara Osei (Treasurer)``, ``Present: Ben_Francis``): each name, its first and
+    last word, and the initials of a name of two or three words (``bf``, a chat log's nick
+    for Ben Francis), folded to lower case."""
     names: set[str] = set()
     for text in texts:
-        if ":" not in text[:40]:
+        if ":" not in text[:80]:
             continue  # every attendance line has its colon up front: skip the scans
         bullet = BULLET_START.match(text)
-        found = ROSTER_LINE.match(text[bullet.end() :] if bullet else text)
-        if found is None:
+        found = ROSTER_LINE.search(text[bullet.end() :] if bullet else text)
+        if found is None or found.start() > 40:
             continue
         for name in _LIST_SEPARATOR.split(_IN_BRACKETS.sub("", found["names"])):
-            words = name.strip(" .").split()
+            words = name.strip(" .").replace("_", " ").split()
+            while words and is_office(words[0].removesuffix("s")):
+                words = words[1:]  # Commissioners Fish: the title is no part of the name
+            if not any(c.isalpha() for word in words for c in word):
+                continue  # the count after a roll call: ``…and Saltzman, 4.``
             if 1 <= len(words) <= 4:
                 names.update((" ".join(words).lower(), words[0].lower(), words[-1].lower()))
+            if 2 <= len(words) <= 3:
+                names.add("".join(word[0] for word in words).lower())
     return frozenset(names)
 
 
