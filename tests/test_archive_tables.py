@@ -1,4 +1,4 @@
-"""The archive's table description: the SQL made from it is the version 3 layout, a
+"""The archive's table description: the SQL made from it is the version 4 layout, a
 version 1 database is upgraded to the same columns, the DDL creates exactly the declared
 columns, every column is filled from the record by name, and search reads the columns it
 names."""
@@ -74,10 +74,10 @@ def layout(connection: sqlite3.Connection) -> str:
     return "".join(f"{sql};\n\n" for (sql,) in made).rstrip("\n") + "\n"
 
 
-def test_the_layout_is_version_3(tmp_path: Path) -> None:
-    assert archive.SCHEMA_VERSION == 3
+def test_the_layout_is_version_4(tmp_path: Path) -> None:
+    assert archive.SCHEMA_VERSION == 4
     with closing(fresh(tmp_path)) as connection:
-        assert layout(connection) == layout_file(3).read_text(encoding="utf-8")
+        assert layout(connection) == layout_file(4).read_text(encoding="utf-8")
 
 
 def columns(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
@@ -212,7 +212,8 @@ def test_every_document_derived_column_is_filled_by_name(tmp_path: Path) -> None
         for name in set(document.keys()) - {"id", "stored_at"}:
             assert document[name] == expected[name], name
             assert document[name] is not None, name
-        own = {"id", "document_id", "parent", "position", "seq"}  # the archive's, not the record's
+        # the archive's, not the record's
+        own = {"id", "document_id", "parent", "position", "seq", "person_id"}
         for name in CHILDREN:
             rows = connection.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
             assert len(rows) == len(items(doc, name)), name

@@ -265,7 +265,7 @@ def test_compact_json_is_one_line_without_nulls_and_reads_back() -> None:
     _, pretty, _ = run("parse", str(SEED))
     code, out, _ = run("parse", str(SEED), "--compact")
     assert code == 0 and out.count("\n") == 1 and ": " not in out[:200]
-    assert out.startswith('{"schema_version":"1.2",')
+    assert out.startswith('{"schema_version":"1.3",')
     assert out.count("null") < pretty.count("null") / 3 and len(out) < len(pretty) * 0.6
     assert Document.model_validate_json(out) == Document.model_validate_json(pretty)
     code, out, _ = run("parse", str(SEED), str(SEED), "--compact")

@@ -46,6 +46,20 @@ NoteKind = Literal["bullet", "bracket", "legend", "text", EventKind, "signature"
 #: nick (``<Ege> …``); the name at the end of the statement (``…した(terada``).
 Attribution = Literal["legend", "marker", "assembly-label", "prefix", "initials", "irc", "trailing"]
 
+#: How a decision was taken (``Decision.method``): nobody objected when the chair asked
+#: (異議なし); members stood (起立) or raised hands (挙手); a ballot (投票, 記名投票); a roll
+#: call (``Y-5``, ``Fish: Aye``); a voice vote; general or unanimous consent; a vote with
+#: counts the minutes give but no method (``Pour : 11 Contre : 0``, ``by Unanimous Vote``).
+DecisionMethod = Literal[
+    "no-objection", "standing", "show-of-hands", "ballot", "roll-call", "voice", "consent", "vote"
+]
+
+#: What kind of turn an utterance is (``Utterance.kind``): a member's question, an
+#: official's answer to it, a report (a committee chair's report, a mayor's policy
+#: speech, the reasons for a bill), the presiding chair's procedure, or any other remark
+#: (a debate speech, a greeting, a motion from the floor).
+TurnKind = Literal["question", "answer", "report", "procedure", "remark"]
+
 #: Why source text was left out of the data (``Dropped.reason``; the record keeps an open
 #: string, so that a new reason is not a change of the schema).
 DropReason = Literal[

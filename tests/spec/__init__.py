@@ -28,7 +28,11 @@ Expected lines, one per record in source order (as :func:`project` writes them):
   ``end``, ``venue``, ``attendance`` as ``7/11``, ``attendees`` as ``LABEL STATUS [COUNT]:
   role name, …; …`` per attendance block (a note in ``（）``, a status unlike the block's
   in ``[]``), ``people`` as ``ID [NAME] [full] (offices) [status] ×TURNS; …`` per roster
-  person, ``links`` as ``SEQ=PERSON …`` per utterance (``-`` for none), ``agenda`` as
+  person, ``links`` as ``SEQ=PERSON …`` per utterance (``-`` for none), ``decisions`` as
+  ``LINE ITEM [TITLE] → OUTCOME +|−|? [METHOD] [unanimous] [Y/N/A/T] [@SEQ]; …`` per
+  decision (carried, failed, no vote; the counts for, against, abstaining, in all, ``-``
+  where not given; the utterance that says it), ``kinds`` as ``SEQ=KIND[>SEQ] …`` per
+  utterance (an answer with the question it answers), ``agenda`` as
   ``(1) title; (2) title``,
   ``sections`` as ``id=number; …`` for every section, depth first: the way to see sections
   that own no heading line, such as the agenda items a verbatim record takes up);
@@ -192,6 +196,12 @@ def meta(document: Document) -> dict[str, str]:
         "attendees": "; ".join(_attendees(document)) or None,
         "people": "; ".join(_people(document)) or None,
         "links": " ".join(f"{u.seq}={u.person or '-'}" for u in document.utterances) or None,
+        "decisions": "; ".join(_decisions(document)) or None,
+        "kinds": " ".join(
+            f"{u.seq}={u.kind}" + (f">{u.reply_to}" if u.reply_to else "")
+            for u in document.utterances
+        )
+        or None,
         "attendance": (
             f"{attendance.present}/{attendance.total if attendance.total is not None else '-'}"
             if attendance
@@ -238,6 +248,32 @@ def _people(document: Document) -> list[str]:
         if person.status:
             line += f" {person.status}"
         shown.append(f"{line} ×{person.turns}")
+    return shown
+
+
+def _decisions(document: Document) -> list[str]:
+    """``LINE ITEM [TITLE] → OUTCOME +|−|? [METHOD] [unanimous] [Y/N/A/T] [@SEQ]`` for each
+    decision (``+`` carried, ``−`` failed, ``?`` no vote; ``-`` for a count not given)."""
+    shown = []
+    for decision in document.decisions:
+        passed = {True: "+", False: "−", None: "?"}[decision.passed]
+        line = f"{decision.line_start} {decision.item or '-'}"
+        if decision.title:
+            line += f" {decision.title}"
+        line += f" → {decision.outcome} {passed}"
+        if decision.method:
+            line += f" {decision.method}"
+        if decision.unanimous:
+            line += " unanimous"
+        if decision.votes:
+            counts = decision.votes
+            line += " " + "/".join(
+                "-" if n is None else str(n)
+                for n in (counts.yes, counts.no, counts.abstain, counts.total)
+            )
+        if decision.utterance:
+            line += f" @{decision.utterance}"
+        shown.append(line)
     return shown
 
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from minutes_cli.archive.columns import Table
+from minutes_cli.archive.roster import name_key
 from minutes_cli.archive.tables import DOCUMENTS, UTTERANCES
 from minutes_cli.grammar.forms import fold_forms, spellings
+from minutes_cli.grammar.offices import split_label
 
 MIN_FTS_QUERY = 3
 """Trigram FTS5 cannot match fewer characters; shorter queries scan with LIKE instead."""
@@ -30,13 +32,16 @@ def _read(alias: str, name: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class Query:
     """What ``minutes search`` looks for; dates are inclusive ISO strings. ``role`` is a
-    family: the roles that are it or end with it (大臣: 国務大臣, 文部科学大臣)."""
+    family: the roles that are it or end with it (大臣: 国務大臣, 文部科学大臣). ``text``
+    may be None where ``speaker`` is given: every turn of the person."""
 
-    text: str
+    text: str | None
     role: str | None = None
     since: str | None = None
     until: str | None = None
     limit: int | None = None
+    #: A person, however the labels wrote the name (盛山, 盛山正仁, 盛山国務大臣).
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,15 +105,23 @@ def _text_clause(text: str) -> tuple[str, list[str | int]]:
 
 
 def search(connection: sqlite3.Connection, query: Query) -> list[Hit]:
-    """Utterances containing ``query.text``, newest document first, then in document order.
+    """Utterances containing ``query.text`` (and of ``query.speaker``), newest document
+    first, then in document order.
 
     Three characters or more go through the trigram index; shorter text (``議長``) cannot,
     so it is a LIKE scan over the (filtered) utterances instead. Old and today's kanji
     forms find each other, in the text and in the role.
     """
     connection.create_function(FOLD_FUNCTION, 1, _fold_or_null, deterministic=True)
-    clause, parameters = _text_clause(query.text)
-    clauses = [clause]
+    clauses: list[str] = []
+    parameters: list[str | int] = []
+    if query.text is not None:
+        clause, parameters = _text_clause(query.text)
+        clauses.append(clause)
+    if query.speaker is not None:
+        clause, values = _speaker_clause(connection, query.speaker)
+        clauses.append(clause)
+        parameters += values
     if query.role is not None:
         role = fold_forms(query.role)
         clauses.append(
@@ -123,12 +136,38 @@ def search(connection: sqlite3.Connection, query: Query) -> list[Hit]:
     sql = (
         f"SELECT {SELECT}"
         " FROM utterances AS u JOIN documents AS d ON d.id = u.document_id"
-        f" WHERE {' AND '.join(clauses)}"
+        f" WHERE {' AND '.join(clauses) or '1'}"
         " ORDER BY d.date IS NULL, d.date DESC, d.path, d.id, u.seq LIMIT ?"
     )
     cursor = connection.cursor()
     cursor.row_factory = sqlite3.Row
     return [Hit(**dict(row)) for row in cursor.execute(sql, parameters)]
+
+
+def _speaker_clause(connection: sqlite3.Connection, name: str) -> tuple[str, list[str | int]]:
+    """Where the utterance is the person's: ``u.person_id`` one of the people the name
+    names (the whole name, the name without its office, the family name, one word of a
+    Latin name, the start of a Japanese name: a family name the list did not set apart),
+    or, in a row with no person, the speaker so written."""
+    written = name_key(name)
+    parts = split_label(fold_forms("".join(name.split())))
+    bare = name_key(parts.name) if parts.name else written
+    ids = [
+        person_id
+        for person_id, key, family, full in connection.execute(
+            "SELECT id, key, family_name, name FROM people"
+        )
+        if key in (written, bare)
+        or (family is not None and name_key(family) == bare)
+        or (" " in full and bare in {name_key(word) for word in full.split()})
+        or (not bare.isascii() and len(bare) >= 2 and key.startswith(bare))  # 三浦: 三浦寅之助
+    ]
+    marks = ", ".join("?" for _ in ids) or "NULL"
+    clause = (
+        f"(u.person_id IN ({marks})"
+        f" OR (u.person_id IS NULL AND {FOLD_FUNCTION}(u.speaker) IN (?, ?)))"
+    )
+    return clause, [*ids, fold_forms(name), fold_forms(parts.name or name)]
 
 
 def _fold_or_null(value: str | None) -> str | None:

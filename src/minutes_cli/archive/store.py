@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from minutes_cli.archive.columns import Item, Table
+from minutes_cli.archive.roster import DECISIONS, forget_strangers, store_people
 from minutes_cli.archive.tables import (
     DIAGNOSTICS,
     DOCUMENTS,
@@ -155,6 +156,10 @@ def store(connection: sqlite3.Connection, document: Document, record_json: str) 
         _insert(connection, NOTES, numbered(document.notes), document_id)
         _insert(connection, DROPPED, document.dropped, document_id)
         _insert(connection, DIAGNOSTICS, document.diagnostics, document_id)
+        _insert(connection, DECISIONS, document.decisions, document_id)
+        store_people(connection, document, document_id)
+        if replaced:
+            forget_strangers(connection)
     return replaced
 
 

@@ -8,9 +8,10 @@ that way. A row of ``documents`` is made from a :class:`StoredDocument`, a row o
 ``sections`` or ``notes`` from the record with its place (:class:`PlacedSection`,
 :class:`NumberedNote`), the others from the record itself.
 
-This is version 3 of the layout (``PRAGMA user_version``, see :mod:`.store`; version 2 added
-``utterances.attribution``, version 3 gave the view the rows' names); a change to a
-declaration changes the file format, and needs a new version and an upgrade in
+This is version 4 of the layout (``PRAGMA user_version``, see :mod:`.store`; version 2 added
+``utterances.attribution``, version 3 gave the view the rows' names, version 4 the people,
+their appearances, the decisions (:mod:`.roster`) and the utterances' person and kind); a
+change to a declaration changes the file format, and needs a new version and an upgrade in
 :data:`UPGRADES`.
 """
 
@@ -18,10 +19,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from minutes_cli import __version__
 from minutes_cli.archive.columns import DOCUMENT_ID, ROWID, Column, Index, Item, Table
+from minutes_cli.archive.roster import APPEARANCES, DECISIONS, OWNED, PEOPLE
 from minutes_cli.models import (
     Diagnostic,
     Document,
@@ -98,8 +100,7 @@ def _text_span(part: Callable[[Item], TextSpan]) -> tuple[Column[Item], ...]:
     )
 
 
-#: The ``document_id`` column of every table but ``documents``.
-_OWNED = "INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE"
+_OWNED = OWNED  # the document_id column of every table but documents
 
 DOCUMENTS: Table[StoredDocument] = Table(
     "documents",
@@ -224,6 +225,16 @@ UTTERANCES: Table[Utterance] = Table(
             lambda u: u.attribution,
             "how the speaker was found; NULL in rows stored by layout version 1",
         ),
+        # Version 4 added these four.
+        Column("person", "TEXT", lambda u: u.person, "the roster id in the record"),
+        Column(
+            "person_id",
+            "INTEGER REFERENCES people(id)",
+            lambda _: None,
+            "the person across the archive (set from appearances)",
+        ),
+        Column("kind", "TEXT", lambda u: u.kind, "question, answer, report, procedure, remark"),
+        Column("reply_to", "INTEGER", lambda u: u.reply_to, "seq of the question answered"),
     ),
     constraints=(
         "UNIQUE (document_id, seq)",
@@ -233,6 +244,7 @@ UTTERANCES: Table[Utterance] = Table(
         Index("utterances_section", ("document_id", "section")),
         Index("utterances_role", ("role",)),
         Index("utterances_speaker", ("speaker",)),
+        Index("utterances_person", ("person_id",)),
     ),
 )
 
@@ -294,7 +306,9 @@ DIAGNOSTICS: Table[Diagnostic] = Table(
     ),
 )
 
-TABLES = (DOCUMENTS, SECTIONS, UTTERANCES, NOTES, DROPPED, DIAGNOSTICS)
+TABLES: tuple[Table[Any], ...] = (
+    DOCUMENTS, SECTIONS, PEOPLE, UTTERANCES, NOTES, DROPPED, DIAGNOSTICS, APPEARANCES, DECISIONS
+)  # fmt: skip
 """Every table, in the order they are created (a table after those it references)."""
 
 #: The ``-f jsonl`` row as a view (the same names, in the same order, then the ids).
@@ -306,6 +320,19 @@ SELECT d.path, d.title, d.date, u.seq, u.section, u.section_title, u.marker, u.r
        u.speaker, u.text, u.line_start, u.line_end, u.page_start, u.page_end, u.id,
        u.document_id
 FROM utterances AS u JOIN documents AS d ON d.id = u.document_id;
+"""
+
+#: The delete cascade as a trigger (version 4 added appearances and decisions to it).
+CASCADE = """\
+CREATE TRIGGER documents_bd BEFORE DELETE ON documents BEGIN
+    DELETE FROM utterances WHERE document_id = old.id;
+    DELETE FROM notes WHERE document_id = old.id;
+    DELETE FROM dropped WHERE document_id = old.id;
+    DELETE FROM diagnostics WHERE document_id = old.id;
+    DELETE FROM appearances WHERE document_id = old.id;
+    DELETE FROM decisions WHERE document_id = old.id;
+    DELETE FROM sections WHERE document_id = old.id;
+END;
 """
 
 EXTRAS = (
@@ -326,15 +353,9 @@ CREATE TRIGGER utterances_au AFTER UPDATE OF id, text ON utterances BEGIN
 END;
 
 -- The cascade, for connections that leave PRAGMA foreign_keys off (the sqlite3 shell).
-CREATE TRIGGER documents_bd BEFORE DELETE ON documents BEGIN
-    DELETE FROM utterances WHERE document_id = old.id;
-    DELETE FROM notes WHERE document_id = old.id;
-    DELETE FROM dropped WHERE document_id = old.id;
-    DELETE FROM diagnostics WHERE document_id = old.id;
-    DELETE FROM sections WHERE document_id = old.id;
-END;
 
 """
+    + CASCADE
     + "\n"
     + VIEW
 )
@@ -347,6 +368,20 @@ UPGRADES: tuple[str, ...] = (
     "",  # version 0 is an empty file: it is given SCHEMA
     f"ALTER TABLE utterances ADD COLUMN {UTTERANCES.column('attribution').definition};",
     "DROP VIEW utterance_rows;\n" + VIEW,
+    "\n".join(
+        (
+            PEOPLE.create,
+            APPEARANCES.create,
+            DECISIONS.create,
+            *(
+                f"ALTER TABLE utterances ADD COLUMN {UTTERANCES.column(name).definition};"
+                for name in ("person", "person_id", "kind", "reply_to")
+            ),
+            "CREATE INDEX utterances_person ON utterances(person_id);",
+            "DROP TRIGGER documents_bd;",
+            CASCADE,
+        )
+    ),
 )
 """``UPGRADES[n]`` takes a database of layout version n to n + 1."""
 

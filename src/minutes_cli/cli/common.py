@@ -26,6 +26,7 @@ from minutes_cli.engines.batch import ReadOptions
 from minutes_cli.engines.driver import BatchOptions, Engine
 from minutes_cli.errors import ExitCode, MinutesError, OutputError, say
 from minutes_cli.files import atomic_writer
+from minutes_cli.writers.rows import Records
 
 
 class _Minutes(TyperGroup):
@@ -260,3 +261,25 @@ def quiet_broken_pipe() -> NoReturn:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     raise typer.Exit(int(ExitCode.BROKEN_PIPE))
+
+
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="NAME,...",
+        help="jsonl and csv: only these fields of the row, in this order (an "
+        "utterance's: path, title, date, seq, section, section_title, marker, role, "
+        "speaker, text, line_start, line_end, page_start, page_end).",
+    ),
+]
+RecordsOption = Annotated[
+    Records,
+    typer.Option(
+        "--records",
+        help="jsonl and csv: a row per utterance, per decision (item, outcome, method, "
+        "counts, lines) or per person of the roster (name, offices, turns). Their "
+        "fields: see the README.",
+        case_sensitive=False,
+    ),
+]

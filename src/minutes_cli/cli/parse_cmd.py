@@ -19,10 +19,12 @@ import typer
 
 from minutes_cli.cli.common import (
     EncodingOption,
+    FieldsOption,
     GlobOption,
     JobsOption,
     MaxBytesOption,
     QuietOption,
+    RecordsOption,
     SchemeChoice,
     SchemeOption,
     app,
@@ -48,7 +50,7 @@ from minutes_cli.files import write_target
 from minutes_cli.models import STDIN, Document
 from minutes_cli.parse.read import DEFAULT_MAX_BYTES, read_stdin
 from minutes_cli.writers import Format, Stream, WriteOptions, write
-from minutes_cli.writers.rows import chosen_fields
+from minutes_cli.writers.rows import ROWS, Records, chosen_fields
 
 
 class ParseFormat(str, Enum):
@@ -131,16 +133,8 @@ def parse(
     bom: Annotated[
         bool, typer.Option("--bom", help="CSV: start with a UTF-8 BOM so Excel reads it.")
     ] = False,
-    fields: Annotated[
-        str | None,
-        typer.Option(
-            "--fields",
-            metavar="NAME,...",
-            help="jsonl and csv: only these fields of the row, in this order (path, title, "
-            "date, seq, section, section_title, marker, role, speaker, text, line_start, "
-            "line_end, page_start, page_end).",
-        ),
-    ] = None,
+    fields: FieldsOption = None,
+    records: RecordsOption = Records.UTTERANCES,
     compact: Annotated[
         bool,
         typer.Option(
@@ -162,9 +156,9 @@ def parse(
 
     JSON is the whole document (an array for several inputs); JSON Lines and CSV
     have one utterance per line/row, with source file, date and section, in one
-    stream for all inputs; Markdown is for reading; sqlite stores every input in
-    a database for minutes search. A bad input is reported on stderr and the run
-    goes on; the exit code is then 1.
+    stream for all inputs (or one decision or person: --records); Markdown is for
+    reading; sqlite stores every input in a database for minutes search. A bad input
+    is reported on stderr and the run goes on; the exit code is then 1.
     """
     batch = batch_options(glob, jobs, quiet, max_bytes, scheme, encoding, engine, scheduler)
     if format is ParseFormat.SQLITE and engine is Engine.DASK:
@@ -172,14 +166,17 @@ def parse(
     driver.check_engine(batch)  # before reading anything, also for one input
     if format is ParseFormat.SQLITE:
         raise typer.Exit(int(_to_archive(inputs, output, out_dir, batch)))
+    if records is not Records.UTTERANCES and format not in (ParseFormat.JSONL, ParseFormat.CSV):
+        raise UsageError("--records", "is for -f jsonl and -f csv (-f json has every record)")
     try:
-        options = WriteOptions(bom=bom, compact=compact, fields=chosen_fields(fields))
+        chosen = chosen_fields(fields, ROWS[records].fields) if fields is not None else None
     except ValueError as error:
         raise UsageError("--fields", str(error)) from None
+    options = WriteOptions(bom=bom, compact=compact, fields=chosen, records=records)
     if format is ParseFormat.XLSX:
         from minutes_cli.cli.workbook import to_workbook  # only workbooks pay for it
 
-        raise typer.Exit(int(to_workbook(inputs, output, out_dir, options.fields, batch)))
+        raise typer.Exit(int(to_workbook(inputs, output, out_dir, options.columns, batch)))
     fmt = Format(format.value)
     if out_dir is None and _one_file(inputs):
         _parse_one(inputs[0], fmt, output, options, batch.read)

@@ -43,6 +43,7 @@ class SearchFormat(str, Enum):
         "minutes search minutes.db 議長 --role 委員 --since 2025-01-01",
         "minutes search minutes.db 国民 --role 大臣         # 國民 too; 国務大臣, 國務大臣…",
         "minutes search minutes.db 外国人材 | cut -f1,3    # piped: tab-separated lines",
+        "minutes search minutes.db --speaker 盛山          # every turn of 盛山正仁",
         "minutes search minutes.db 'AND \"quoted\"' -f json | jq '.[].text'",
     ),
 )
@@ -52,11 +53,22 @@ def search(
         typer.Argument(help="A database written by minutes parse -f sqlite.", metavar="DB"),
     ],
     query: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            help="Text to find in utterances, as a literal phrase (no operators).", metavar="TEXT"
+            help="Text to find in utterances, as a literal phrase (no operators); may be left "
+            "out with --speaker.",
+            metavar="[TEXT]",
         ),
-    ],
+    ] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            metavar="NAME",
+            help="Only this person's turns, however the labels wrote the name (盛山, "
+            "盛山正仁, 盛山国務大臣; 國/国 alike), within the folder of documents (the body).",
+        ),
+    ] = None,
     role: Annotated[
         str | None,
         typer.Option(
@@ -110,10 +122,13 @@ def search(
     """
     # Stored text is folded (full-width ASCII and the ideographic space to half width):
     # fold the query the same way, so text typed with a Japanese input method is found.
-    query = fold(query)
+    query = fold(query) if query is not None else None
     role = fold(role) if role is not None else None
-    if not query.strip():
-        raise UsageError("TEXT", "the search text is empty")
+    speaker = fold(speaker).strip() if speaker is not None else None
+    if query is None and speaker is None:
+        raise UsageError("TEXT", "give the text to find, or --speaker NAME")
+    if (query is not None and not query.strip()) or speaker == "":
+        raise UsageError("TEXT" if speaker != "" else "--speaker", "the search text is empty")
     for name, value in (("--since", since), ("--until", until)):
         if value is not None and not _is_iso_date(value):
             raise UsageError(name, f"{value!r} is not a date in the form YYYY-MM-DD")
@@ -124,7 +139,7 @@ def search(
     except ValueError as error:
         raise UsageError("--fields", str(error)) from None
 
-    wanted = archive.Query(query, role, since, until, limit or None)
+    wanted = archive.Query(query, role, since, until, limit or None, speaker)
     with archive.Archive(database, write=False) as store:  # ArchiveError: exit 2
         hits = store.search(wanted)
     try:
@@ -135,11 +150,12 @@ def search(
             elif shape is SearchFormat.CSV:
                 search_output.write_csv(hits, out, chosen)
             elif not hits:
-                say(f"no utterance contains {query!r}")
+                said = f"contains {query!r}" if query is not None else f"is {speaker}'s"
+                say(f"no utterance {said}")
             elif shape is SearchFormat.LINES:
-                search_output.write_lines(hits, query, out, use_color(color, sys.stdout))
+                search_output.write_lines(hits, query or "", out, use_color(color, sys.stdout))
             else:
-                search_output.write_table(hits, query, out, use_color(color, sys.stdout))
+                search_output.write_table(hits, query or "", out, use_color(color, sys.stdout))
     except BrokenPipeError:
         quiet_broken_pipe()
     raise typer.Exit(int(ExitCode.OK if hits else ExitCode.FINDINGS))

@@ -22,8 +22,10 @@ from minutes_cli.kinds import (
     RecordKind,
     SchemeName,
     SourceFormat,
+    TurnKind,
 )
 from minutes_cli.models.base import Record, Severity, Span, TextSpan
+from minutes_cli.models.decisions import Decision, Votes
 from minutes_cli.models.people import Attendance, AttendanceGroup, Attendee, Person
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "Attendance",
     "AttendanceGroup",
     "Attendee",
+    "Decision",
     "Diagnostic",
     "Document",
     "Dropped",
@@ -52,9 +55,10 @@ __all__ = [
     "Span",
     "TextSpan",
     "Utterance",
+    "Votes",
 ]
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 #: What standard input is called: on the command line, by ``parse_or_error``, and where a
 #: flat row or an error names the source of a record read from it (``Source.path`` is null).
@@ -196,6 +200,19 @@ class Utterance(TextSpan):
         "name; null where it cannot tell (a role the legend gives many, two people of the "
         "name), never a guess.",
     )
+    kind: TurnKind | None = Field(
+        default=None,
+        description="What kind of turn it is: 'question' (a member asks), 'answer' (an "
+        "official answers a member's question), 'report' (a committee chair's report, a "
+        "mayor's policy speech, the reasons for a bill), 'procedure' (the presiding chair), "
+        "'remark' (anything else: a debate speech, a greeting, a motion from the floor).",
+    )
+    reply_to: int | None = Field(
+        default=None,
+        ge=1,
+        description="For an answer, ``seq`` of the question it answers (the last question a "
+        "member asked on the item); else null.",
+    )
     section: str | None = Field(description="Id of the innermost enclosing section.")
     section_title: str | None = Field(description="Title of that section, for flat outputs.")
     text: str = Field(description="What was said, reflowed, marker and label removed.")
@@ -277,6 +294,11 @@ class Document(Record):
     )
     utterances: list[Utterance] = Field(description="Utterances, in document order.")
     notes: list[Note] = Field(description="Non-utterance paragraphs, in document order.")
+    decisions: list[Decision] = Field(
+        default_factory=list,
+        description="What the meeting decided, in document order (a view of the utterances "
+        "and notes that say it: no source lines of its own).",
+    )
     dropped: list[Dropped] = Field(description="Source text recognised as noise, with reasons.")
     diagnostics: list[Diagnostic] = Field(description="What the parser noticed.")
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 #: The sets of given field names that records share (see :meth:`Record.model_post_init`).
 _GIVEN: dict[frozenset[str], set[str]] = {}
+
+
+R = TypeVar("R", bound="Record")
 
 
 class Record(BaseModel):
@@ -27,6 +31,13 @@ class Record(BaseModel):
         if shared is None:  # a set of its own, never one a caller handed in (model_construct)
             shared = _GIVEN.setdefault(names, set(names))
         object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+    def replaced(self: R, **update: object) -> R:
+        """A copy with ``update`` applied, whose set of given names is shared as a new
+        record's is (``model_copy`` gives every copy a set of its own)."""
+        copy = self.model_copy(update=update)
+        copy.model_post_init(None)
+        return copy
 
 
 class Severity(str, Enum):

@@ -10,8 +10,10 @@ their order, declared once (like markdown-it-py's ``parser_core._rules``):
 * ``reflow``   — the body's wrapped lines joined into paragraphs;
 * ``header``   — title, date, times, venue, attendance, agenda;
 * ``sections`` — the headings as a tree;
+* ``decisions`` — what was decided, how, and by how many;
 * ``turns``    — paragraphs into utterances, events and notes;
 * ``people``   — the roster, and the person who spoke each utterance;
+* ``exchanges`` — each turn's kind (question, answer, report…), the question an answer answers;
 * ``record``   — the Document, pages filled in.
 
 The entry points (:func:`parse_text`, :func:`parse_bytes`, :func:`parse_file`) make the
@@ -33,6 +35,8 @@ from minutes_cli.kinds import SCHEMES, SchemeName
 from minutes_cli.models import Document
 from minutes_cli.parse import (
     clean,
+    decisions,
+    exchanges,
     header,
     people,
     read,
@@ -47,7 +51,8 @@ from minutes_cli.parse.read import DEFAULT_MAX_BYTES, SourceText
 
 #: The stages, in the order they run.
 STAGES = (
-    "read", "clean", "scheme", "split", "reflow", "header", "sections", "turns", "people", "record"
+    "read", "clean", "scheme", "split", "reflow", "header", "sections", "decisions", "turns",
+    "people", "exchanges", "record",
 )  # fmt: skip
 
 __all__ = ["STAGES", "parse_bytes", "parse_file", "parse_source", "parse_text", "scheme_name"]
@@ -61,9 +66,11 @@ def _parse(source: SourceText, forced: SchemeName | None) -> Document:
     body = reflow.run(parts)
     head = header.run(parts, body, speech)
     tree = sections.run(parts, head, body, speech)
+    decided = decisions.run(body, tree, speech)
     tokens = turns.run(body, speech, tree, parts.shared)
     roster = people.run(head, tokens)
-    return record.run(source, cleaned, speech, parts, head, tree, tokens, roster)
+    talk = exchanges.run(roster)
+    return record.run(source, cleaned, speech, parts, head, tree, decided, tokens, talk)
 
 
 def parse_source(source: SourceText, scheme: str | None = None) -> Document:

@@ -223,7 +223,7 @@ def run(header: Header, turns: Tokenized) -> Roster:
     ids = _ids(order)
     people = tuple(_person(entry, ids[id(entry)]) for entry in order)
     utterances = tuple(
-        turn if link is None else turn.model_copy(update={"person": ids[id(link)]})
+        turn if link is None else turn.replaced(person=ids[id(link)])
         for turn, link in zip(turns.utterances, links, strict=True)
     )
     return Roster(people, utterances, tuple(diagnostics))

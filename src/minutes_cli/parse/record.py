@@ -15,8 +15,19 @@ from minutes_cli import codes
 from minutes_cli.errors import CONTROL_CHARACTERS, display_path, printable
 from minutes_cli.grammar.patterns import PatternTimeout
 from minutes_cli.kinds import Newline
-from minutes_cli.models import Diagnostic, Document, Meta, Note, Section, Source, Span
+from minutes_cli.models import (
+    Decision,
+    Diagnostic,
+    Document,
+    Meta,
+    Note,
+    Section,
+    Source,
+    Span,
+    Utterance,
+)
 from minutes_cli.parse.clean import FOLD, Cleaned, newline_style
+from minutes_cli.parse.decisions import Decided
 from minutes_cli.parse.header import Header
 from minutes_cli.parse.people import Roster
 from minutes_cli.parse.read import SourceText
@@ -42,10 +53,12 @@ def run(
     split: Split,
     header: Header,
     tree: SectionTree,
+    decided: Decided,
     turns: Tokenized,
     roster: Roster,
 ) -> Document:
-    """The document record; diagnostics in source order."""
+    """The document record; diagnostics in source order; each decision points at the
+    utterance that says it."""
     diagnostics = sorted(
         (
             *header.diagnostics,
@@ -66,10 +79,32 @@ def run(
         people=list(roster.people),
         utterances=list(roster.utterances),
         notes=list(turns.notes),
+        decisions=_said_by(decided.decisions, roster.utterances),
         dropped=list(cleaned.dropped),
         diagnostics=diagnostics,
     )
     return paginate(document, cleaned.pages) if cleaned.pages else document
+
+
+def _said_by(decisions: tuple[Decision, ...], utterances: tuple[Utterance, ...]) -> list[Decision]:
+    """Each decision with the ``seq`` of the utterance whose span holds its first cue (one
+    pass over both, which are in document order)."""
+    linked: list[Decision] = []
+    index = 0
+    for decision in decisions:
+        at = (decision.line_start, decision.column_start or 1)
+        while index < len(utterances) and _end(utterances[index]) < at:
+            index += 1
+        turn = utterances[index] if index < len(utterances) else None
+        inside = turn is not None and (turn.line_start, turn.column_start or 1) <= at
+        linked.append(
+            decision.model_copy(update={"utterance": turn.seq}) if turn and inside else decision
+        )
+    return linked
+
+
+def _end(turn: Utterance) -> tuple[int, int]:
+    return turn.line_end, turn.column_end or 1_000_000
 
 
 def paginate(document: Document, pages: tuple[int, ...]) -> Document:
@@ -96,6 +131,7 @@ def paginate(document: Document, pages: tuple[int, ...]) -> Document:
                 for record in document.utterances
             ],
             "notes": [_paged(record, pages) for record in document.notes],
+            "decisions": [_paged(record, pages) for record in document.decisions],
             "dropped": [_paged(record, pages) for record in document.dropped],
         }
     )

@@ -48,6 +48,21 @@ class Paragraph(NamedTuple):
         first = line.column + line.indent
         return cls(text, line.number, line.number, array("q", (0, line.number, first)))
 
+    @classmethod
+    def joined(cls, paragraphs: list[Paragraph]) -> Paragraph:
+        """Paragraphs as one, a line break between them, the map to source lines kept."""
+        if len(paragraphs) == 1:
+            return paragraphs[0]
+        pieces = array("q")
+        offset = 0
+        for paragraph in paragraphs:
+            own = paragraph.pieces
+            for index in range(0, len(own), 3):
+                pieces.extend((own[index] + offset, own[index + 1], own[index + 2]))
+            offset += len(paragraph.text) + 1
+        text = "\n".join(paragraph.text for paragraph in paragraphs)
+        return cls(text, paragraphs[0].line_start, paragraphs[-1].line_end, pieces)
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based source line and column of character ``offset`` of :attr:`text`."""
         line, column = self.line_start, offset + 1

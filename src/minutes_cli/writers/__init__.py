@@ -25,7 +25,7 @@ from minutes_cli.writers.csv_writer import write_csv, write_header
 from minutes_cli.writers.json_writer import write_json
 from minutes_cli.writers.jsonl import write_jsonl
 from minutes_cli.writers.markdown import write_markdown
-from minutes_cli.writers.rows import ROW_FIELDS
+from minutes_cli.writers.rows import ROWS, Records
 
 
 class Format(str, Enum):
@@ -50,8 +50,16 @@ class WriteOptions:
     compact: bool = False
     """JSON only (``--compact``): one line per document, no spaces, and the keys whose value
     is their default (null, false, an empty list) left out: the record reads back the same."""
-    fields: tuple[str, ...] = ROW_FIELDS
-    """JSON Lines and CSV (``--fields``): the row's fields, in this order."""
+    fields: tuple[str, ...] | None = None
+    """JSON Lines and CSV (``--fields``): the row's fields, in this order; None for all."""
+    records: Records = Records.UTTERANCES
+    """JSON Lines and CSV (``--records``): what has a row each: utterances, decisions or
+    the people of the roster."""
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The fields of each row: those asked for, else all of the records'."""
+        return self.fields if self.fields is not None else ROWS[self.records].fields
 
 
 Writer = Callable[[Document, TextIO, WriteOptions], None]
@@ -99,9 +107,10 @@ class Stream:
         self.format, self.out, self.count = Format(fmt), out, 0
         self.compact = options.compact
         if self.format is Format.CSV:
-            write_header(out, options.bom, options.fields)
+            write_header(out, options.bom, options.columns)
         elif self.format is Format.JSON:
             out.write("[" if self.compact else "[\n")
+
 
     @staticmethod
     def render(document: Document, fmt: Format, options: WriteOptions = WriteOptions()) -> str:

@@ -14,7 +14,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 from minutes_cli.models import Document
-from minutes_cli.writers.rows import ROW_FIELDS, utterance_rows
+from minutes_cli.writers.rows import ROWS
 
 if TYPE_CHECKING:
     from minutes_cli.writers import WriteOptions
@@ -25,10 +25,11 @@ _LINE_BREAKERS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029"
 
 
 def write_jsonl(document: Document, out: TextIO, options: WriteOptions) -> None:
-    """Write one line per utterance; a document without utterances writes nothing."""
-    fields = options.fields
-    every = fields == ROW_FIELDS
-    for row in utterance_rows(document):
+    """Write one line per utterance (or decision, or person: ``options.records``); a
+    document without them writes nothing."""
+    fields = options.columns
+    every = options.fields is None
+    for row in ROWS[options.records].rows(document):
         chosen = row if every else {field: row[field] for field in fields}
         line = json.dumps(chosen, ensure_ascii=False, separators=(",", ":"))
         if "\u2028" in line or "\u2029" in line or "\x85" in line:  # rare: test first
