@@ -61,6 +61,7 @@ class ParseFormat(str, Enum):
     JSONL = Format.JSONL.value
     CSV = Format.CSV.value
     MD = Format.MD.value
+    TEI = Format.TEI.value
     XLSX = "xlsx"
     SQLITE = "sqlite"
 

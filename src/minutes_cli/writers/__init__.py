@@ -26,6 +26,7 @@ from minutes_cli.writers.json_writer import write_json
 from minutes_cli.writers.jsonl import write_jsonl
 from minutes_cli.writers.markdown import write_markdown
 from minutes_cli.writers.rows import ROWS, Records
+from minutes_cli.writers.tei import CORPUS_END, CORPUS_START, write_tei
 
 
 class Format(str, Enum):
@@ -35,6 +36,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     CSV = "csv"
     MD = "md"
+    TEI = "tei"
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ WRITERS: Mapping[Format, Writer] = MappingProxyType(
         Format.JSONL: write_jsonl,
         Format.CSV: write_csv,
         Format.MD: write_markdown,
+        Format.TEI: write_tei,
     }
 )
 """The one registry of writers, keyed by format."""
@@ -80,6 +83,7 @@ EXTENSIONS: Mapping[Format, str] = MappingProxyType(
         Format.JSONL: ".jsonl",
         Format.CSV: ".csv",
         Format.MD: ".md",
+        Format.TEI: ".xml",
     }
 )
 """File name extension for each format, for ``--output-dir`` style batch runs."""
@@ -110,7 +114,8 @@ class Stream:
             write_header(out, options.bom, options.columns)
         elif self.format is Format.JSON:
             out.write("[" if self.compact else "[\n")
-
+        elif self.format is Format.TEI:
+            out.write(CORPUS_START)
 
     @staticmethod
     def render(document: Document, fmt: Format, options: WriteOptions = WriteOptions()) -> str:
@@ -130,6 +135,8 @@ class Stream:
         self.count += 1
 
     def end(self) -> None:
+        if self.format is Format.TEI:
+            self.out.write(CORPUS_END)
         if self.format is Format.JSON:
             self.out.write("\n]\n" if self.count and not self.compact else "]\n")
 
