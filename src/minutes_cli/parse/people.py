@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import regex
+
 from minutes_cli import codes
 from minutes_cli.grammar import patterns
 from minutes_cli.grammar.forms import fold_forms
@@ -55,6 +57,8 @@ _HINTED = patterns.compile(r"^(?P<family>.+?)[（(](?P<hint>[^）)]+)[）)]$")
 #: What an id may not hold (an XML name: letters, digits, ``-``, ``_``, ``.``).
 _NOT_IN_ID = patterns.compile(r"[^\w.-]+")
 _LATIN = patterns.compile(r"[A-Za-z]")
+#: One capitalised Latin word: a surname alone (``Fish``, ``Moore-Love``).
+_LATIN_WORD = patterns.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 #: Labels that name several people (``terada, takanory``): a comma, 、, ``&`` or ``and``
 #: between names (not ・, which is inside foreign names: 斎藤・アレックス).
 SEVERAL = patterns.compile(r"[,、&]|\band\b")
@@ -220,6 +224,7 @@ def run(header: Header, turns: Tokenized) -> Roster:
         if id(link) not in seen:
             seen.add(id(link))
             order.append(link)
+    _complete_names(order, [note.text for note in turns.notes])
     ids = _ids(order)
     people = tuple(_person(entry, ids[id(entry)]) for entry in order)
     utterances = tuple(
@@ -227,6 +232,23 @@ def run(header: Header, turns: Tokenized) -> Roster:
         for turn, link in zip(turns.utterances, links, strict=True)
     )
     return Roster(people, utterances, tuple(diagnostics))
+
+
+def _complete_names(entries: list[_Entry], texts: list[str]) -> None:
+    """A person a roll call names by title and surname only (``Commissioners Fish, …``) has
+    the full name the document writes with that title elsewhere (``Commissioner Nick
+    Fish`` in the agenda): one given name only, else the surname stays as it is."""
+    text = "\n".join(texts)
+    for entry in entries:
+        if entry.full or not entry.offices or not _LATIN_WORD.fullmatch(entry.name):
+            continue
+        titles = "|".join(regex.escape(office) for office in entry.offices if office.isascii())
+        if not titles:
+            continue
+        pattern = rf"\b(?:{titles})s?\s+(?P<given>[A-Z][a-z]+)\s+{regex.escape(entry.name)}\b"
+        given = {m["given"] for m in patterns.compile(pattern).finditer(text)}
+        if len(given) == 1:
+            entry.name, entry.full, entry.family = f"{given.pop()} {entry.name}", True, entry.name
 
 
 def _ambiguous(turn: Utterance, speaker: str, found: list[_Entry]) -> Diagnostic:
