@@ -227,7 +227,7 @@ def test_help_has_no_type_noise_and_keeps_brackets(command: str) -> None:
     ("words", "expected"),
     [
         ("minutes pa", ["parse"]),
-        ("minutes parse -f ", ["json", "jsonl", "csv", "md", "xlsx", "sqlite"]),
+        ("minutes parse -f ", ["json", "jsonl", "csv", "md", "tei", "xlsx", "sqlite"]),
     ],
 )
 def test_shell_completion_completes_commands_and_choices(words: str, expected: list[str]) -> None:

@@ -145,7 +145,7 @@ def render(doc: Document, fmt: Format, options: WriteOptions | None = None) -> s
 @pytest.mark.parametrize("fmt", list(Format))
 def test_every_format_has_a_writer_and_an_extension(fmt: Format) -> None:
     assert callable(WRITERS[fmt])
-    assert EXTENSIONS[fmt] == "." + fmt.value
+    assert EXTENSIONS[fmt] == ("." + fmt.value if fmt is not Format.TEI else ".xml")
     assert render(make_document(), fmt)  # writes something for a non-empty document
 
 

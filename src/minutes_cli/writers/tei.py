@@ -25,7 +25,6 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
-from minutes_cli import __version__
 from minutes_cli.models import Document, Event, Note, Section, TextSpan, Utterance
 
 if TYPE_CHECKING:
@@ -142,7 +141,7 @@ def _header(root: ET.Element, document: Document, scope: str) -> None:
     header = _add(root, "teiHeader")
     described = _add(header, "fileDesc")
     _add(_add(described, "titleStmt"), "title", meta.title or document.source.path or "minutes")
-    _add(_add(described, "publicationStmt"), "p", f"Converted by minutes {__version__}")
+    _add(_add(described, "publicationStmt"), "p", "Converted by minutes")
     source = _add(_add(described, "sourceDesc"), "bibl")
     if document.source.path:
         _add(source, "idno", document.source.path, type="path")
