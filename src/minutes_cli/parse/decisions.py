@@ -59,7 +59,6 @@ class _Found(NamedTuple):
     match: regex.Match[str]
     paragraph: int  # index of the block
     floor: int  # where the paragraph's text begins after a speaker's label
-    turn: int  # index of the block (a turn, or a stretch outside turns)
     section: str | None  # id of the innermost section it is in
     speaker: str | None  # who speaks the block (its label), None outside a turn
 
@@ -246,7 +245,7 @@ def _cues(index: int, block_of: _Block) -> Iterator[_Found]:
                 if any(span[0] < end and begin < span[1] for begin, end in taken):
                     continue
                 taken.append(span)
-            yield _Found(cue, match, index, floor, index, section, speaker)
+            yield _Found(cue, match, index, floor, section, speaker)
 
 
 def _sentence(text: str, match: regex.Match[str], floor: int = 0) -> str:

@@ -53,9 +53,14 @@ def chosen_fields(given: str | None, known: tuple[str, ...] = ROW_FIELDS) -> tup
     return tuple(dict.fromkeys(names))
 
 
+def _path(doc: Document) -> str:
+    """The input as given, ``-`` for standard input: every row's ``path``."""
+    return doc.source.path if doc.source.path is not None else STDIN
+
+
 def utterance_rows(doc: Document) -> Iterator[Row]:
     """Yield one flat row per utterance, in document order."""
-    path = doc.source.path if doc.source.path is not None else STDIN
+    path = _path(doc)
     for u in doc.utterances:
         yield {
             "path": path,
@@ -92,7 +97,7 @@ PERSON_FIELDS: tuple[str, ...] = (
 
 def decision_rows(doc: Document) -> Iterator[Row]:
     """One flat row per decision, in document order."""
-    path = doc.source.path if doc.source.path is not None else STDIN
+    path = _path(doc)
     for d in doc.decisions:
         votes = d.votes
         yield {
@@ -122,7 +127,7 @@ def decision_rows(doc: Document) -> Iterator[Row]:
 
 def person_rows(doc: Document) -> Iterator[Row]:
     """One flat row per person of the roster, in roster order."""
-    path = doc.source.path if doc.source.path is not None else STDIN
+    path = _path(doc)
     for p in doc.people:
         yield {
             "path": path,
